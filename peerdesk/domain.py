@@ -1,0 +1,90 @@
+"""Plain values the core hands to the GUI and the CLI. No Qt, no SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    PREPARING = "preparing"
+    ON_SITE = "on_site"
+    FEEDBACK_GIVEN = "feedback_given"
+    SIGNED_OFF = "signed_off"
+    DESTROYED = "destroyed"
+
+    @property
+    def label(self) -> str:
+        return {
+            "preparing": "Preparing",
+            "on_site": "On site",
+            "feedback_given": "Feedback given",
+            "signed_off": "Report signed off: destruction due",
+            "destroyed": "Destroyed",
+        }[self.value]
+
+
+@dataclass
+class TeamMember:
+    name: str
+    role: str = ""
+    initials: str = ""
+    email: str = ""
+    is_me: bool = False
+    id: int | None = None
+
+
+@dataclass
+class EngagementDetails:
+    """What a peer types when making an engagement, and can edit later."""
+
+    title: str
+    client_system: str = ""
+    onsite_start: date | None = None
+    onsite_end: date | None = None
+    my_name: str = ""
+    my_initials: str = ""
+    my_role: str = ""
+    manager_name: str = ""
+    manager_email: str = ""
+    team: list[TeamMember] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        """Plain sentences for anything that must be put right before saving."""
+        out: list[str] = []
+        if not self.title.strip():
+            out.append("Give the engagement a title.")
+        if self.onsite_start and self.onsite_end and self.onsite_end < self.onsite_start:
+            out.append("The last on-site day is before the first.")
+        email = self.manager_email.strip()
+        if email and ("@" not in email or "." not in email.split("@")[-1] or " " in email):
+            out.append("The manager's email address does not look right.")
+        if self.my_initials and len(self.my_initials.strip()) > 4:
+            out.append("Initials are at most four letters.")
+        for member in self.team:
+            if not member.name.strip():
+                out.append("Every team member needs a name.")
+                break
+        return out
+
+
+@dataclass
+class Engagement(EngagementDetails):
+    stage: Stage = Stage.PREPARING
+    signed_off_on: date | None = None
+    hold_reason: str | None = None
+    rule_min_sources: int = 3
+    rule_min_kinds: int = 2
+    template_name: str = ""
+
+
+@dataclass(frozen=True)
+class FlipChart:
+    id: int
+    title: str
+    question: str
+    probes: tuple[str, ...]
+    position: int
+    retired: bool
+    key: str | None = None
