@@ -84,7 +84,7 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
     if problems:
         raise ValidationError(" ".join(problems))
     passphrase = read_passphrase(args, "Choose a passphrase for this notebook", confirm=True)
-    score, hint = passphrase_hint(passphrase)
+    _score, hint = passphrase_hint(passphrase)
     print(f"Passphrase strength: {hint}", file=sys.stderr)
     with library.create(details, passphrase) as notebook:
         print(notebook.id)

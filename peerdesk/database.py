@@ -10,16 +10,22 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 
 from peerdesk.errors import NotebookDamagedError, StorageError
 
+if TYPE_CHECKING:
+    # sqlcipher3 ships no type hints; its API is the standard library's sqlite3.
+    from sqlite3 import Connection as Connection
+    from sqlite3 import DatabaseError as DatabaseError
+else:
+    Connection = sqlcipher3.Connection
+    DatabaseError = sqlcipher3.DatabaseError
+
 PAGE_SIZE = 4096
 SQLITE_HEADER = b"SQLite format 3\x00"
-Connection = sqlcipher3.Connection
-DatabaseError = sqlcipher3.DatabaseError
 
 
 class KeyRejected(Exception):
@@ -76,13 +82,14 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
         os.close(fd)
     else:
         check_file_shape(path)
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None,
+                                          check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.DatabaseError:
+        except DatabaseError:
             raise KeyRejected() from None
         _apply_settings(conn)
     except BaseException:

@@ -7,6 +7,7 @@ ends, however it ends, so a crash never leaves a notebook locked.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from peerdesk.errors import NotebookInUseError
@@ -44,7 +45,7 @@ class InstanceLock:
         return self._fd is not None
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows builds
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
     import msvcrt
 
     def _lock(fd: int) -> None:

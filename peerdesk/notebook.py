@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -85,10 +85,8 @@ class Notebook:
         with self._mutex:
             if self._conn is not None:
                 conn, self._conn = self._conn, None
-                try:
+                with suppress(database.DatabaseError):
                     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                except database.DatabaseError:
-                    pass
                 conn.close()
             self._instance_lock.release()
 
