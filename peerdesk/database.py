@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlcipher3
-
 from peerdesk.errors import NotebookDamagedError, StorageError
 
 if TYPE_CHECKING:
@@ -21,8 +19,17 @@ if TYPE_CHECKING:
     from sqlite3 import Connection as Connection
     from sqlite3 import DatabaseError as DatabaseError
 else:
-    Connection = sqlcipher3.Connection
-    DatabaseError = sqlcipher3.DatabaseError
+    Connection = Any  # only ever used in annotations; sqlcipher3 loads on first open
+
+
+def __getattr__(name: str) -> Any:
+    """``DatabaseError`` comes from sqlcipher3, loaded on first use so that starting the
+    app does not wait for it."""
+    if name == "DatabaseError":
+        import sqlcipher3
+
+        return getattr(sqlcipher3, name)
+    raise AttributeError(name)
 
 PAGE_SIZE = 4096
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -82,6 +89,8 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
         os.close(fd)
     else:
         check_file_shape(path)
+    import sqlcipher3
+
     conn: Connection = sqlcipher3.connect(str(path), isolation_level=None,
                                           check_same_thread=False)
     try:
@@ -89,7 +98,7 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DatabaseError:
+        except sqlcipher3.DatabaseError:
             raise KeyRejected() from None
         _apply_settings(conn)
     except BaseException:
@@ -121,7 +130,7 @@ def settings(conn: Connection) -> dict[str, Any]:
         "temp_store": _pragma(conn, "PRAGMA temp_store"),
         "journal_mode": _pragma(conn, "PRAGMA journal_mode"),
         "foreign_keys": _pragma(conn, "PRAGMA foreign_keys"),
-        "cipher_page_size": _pragma(conn, "PRAGMA cipher_page_size"),
+        "cipher_page_size": int(_pragma(conn, "PRAGMA cipher_page_size")),
         "kdf_iter": _pragma(conn, "PRAGMA kdf_iter"),
     }
 

@@ -156,6 +156,8 @@ class KeyFile:
     def from_bytes(cls, raw: bytes, expected_id: str) -> KeyFile:
         try:
             doc = json.loads(raw.decode("utf-8"))
+            if not isinstance(doc, dict):
+                raise ValueError("not a peerdesk key file")
             if doc.get("format") != FORMAT or int(doc.get("version", 0)) != VERSION:
                 raise ValueError("not a peerdesk key file")
             if doc["notebook_id"] != expected_id:
@@ -165,7 +167,7 @@ class KeyFile:
                 kdf=KdfParams.from_json(doc["kdf"]), nonce=_unb64(doc["nonce"]),
                 wrapped_key=_unb64(doc["wrapped_key"]), check=_unb64(doc["key_check"]),
             )
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeyFileDamagedError(
                 f"The notebook's key file is damaged ({exc}), so the passphrase cannot be "
                 "checked. The notebook can still open from the computer's credential store."

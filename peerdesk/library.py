@@ -8,9 +8,10 @@ if that copy is missing or no store is usable, the passphrase unwraps the key fi
 from __future__ import annotations
 
 import contextlib
-import uuid
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerdesk import __version__, database, schema
 from peerdesk.clock import Clock, SystemClock
@@ -31,7 +32,9 @@ from peerdesk.keyfile import KdfParams, KeyFile, check_passphrase, new_data_key
 from peerdesk.keystore import KeyStore
 from peerdesk.notebook import Notebook
 from peerdesk.paths import NOTEBOOK_SUFFIX, AppPaths
-from peerdesk.template import Template, standard_template
+
+if TYPE_CHECKING:
+    from peerdesk.template import Template
 
 
 @dataclass(frozen=True)
@@ -127,13 +130,15 @@ class Library:
             raise ValidationError(" ".join(problems))
         check_passphrase(passphrase)
         self.paths.ensure()
-        notebook_id = uuid.uuid4().hex
+        notebook_id = secrets.token_hex(16)
         key = new_data_key()
         created = self.clock.now().isoformat(timespec="seconds")
         keyfile = KeyFile.wrap(key, passphrase, notebook_id, created, self.kdf.fresh())
         path = self.paths.notebook_file(notebook_id)
         lock = InstanceLock(self.paths.lock_file(notebook_id)).acquire()
         notebook: Notebook | None = None
+        from peerdesk.template import standard_template
+
         try:
             try:
                 conn = database.connect(path, key, create=True)

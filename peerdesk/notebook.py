@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peerdesk import database
 from peerdesk.clock import Clock, SystemClock
@@ -20,7 +20,9 @@ from peerdesk.database import Connection, IntegrityReport
 from peerdesk.domain import Engagement, EngagementDetails, FlipChart, Stage, TeamMember
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.instance_lock import InstanceLock
-from peerdesk.template import Template
+
+if TYPE_CHECKING:
+    from peerdesk.template import Template
 
 
 class NotebookClosedError(PeerdeskError):

@@ -22,6 +22,7 @@ from peerdesk.library import Library
 from peerdesk.notebook import Notebook
 from peerdesk.paths import AppPaths
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REQUIRE_SYSTEM = os.environ.get("PEERDESK_REQUIRE_SYSTEM_TESTS") == "1"
 PASSPHRASE = "correct horse battery staple"
 

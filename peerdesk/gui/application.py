@@ -1,0 +1,85 @@
+"""Starting the desktop app: the QApplication, the window and the first screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from peerdesk import __version__
+from peerdesk.clock import Clock, SystemClock
+from peerdesk.gui import resources_rc  # noqa: F401  (registers the compiled icons)
+from peerdesk.gui.headings import style_heading
+from peerdesk.gui.main_window import ActivityFilter, MainWindow
+from peerdesk.library import Library
+from peerdesk.paths import AppPaths
+from peerdesk.settings import Settings
+
+_BASE_POINT_SIZE: float | None = None
+
+STYLE = """
+#pageHeading { font-weight: bold; }
+QTabBar::tab { padding: 6px 14px; }
+"""
+
+
+def apply_text_scale(percent: int) -> None:
+    """Raise or lower every text in the app (Settings > Text size)."""
+    global _BASE_POINT_SIZE
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    font = app.font()
+    if _BASE_POINT_SIZE is None:
+        _BASE_POINT_SIZE = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(_BASE_POINT_SIZE * percent / 100)
+    app.setFont(font)
+    for widget in app.allWidgets():
+        if widget.objectName() == "pageHeading":
+            style_heading(widget)
+
+
+
+def create_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setApplicationName("peerdesk")
+    QGuiApplication.setApplicationDisplayName("peerdesk")
+    QGuiApplication.setOrganizationName("peerdesk")
+    QGuiApplication.setDesktopFileName("org.peerdesk.Peerdesk")
+    QGuiApplication.setApplicationVersion(__version__)
+    app = QApplication(argv)
+    app.setWindowIcon(QIcon(":/peerdesk/icons/peerdesk.svg"))
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def build_window(paths: AppPaths, clock: Clock | None = None,
+                 library: Library | None = None) -> MainWindow:
+    paths.ensure()
+    settings = Settings.load(paths)
+    clock = clock or SystemClock()
+    window = MainWindow(paths, library or Library(paths, clock=clock), settings, clock)
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(ActivityFilter(window))
+    apply_text_scale(settings.text_scale_percent)
+    return window
+
+
+def run(paths: AppPaths, smoke: bool = False, argv: list[str] | None = None) -> int:
+    app = create_application(argv or ["peerdesk"])
+    QFont.insertSubstitution("Sans", "DejaVu Sans")
+    window = build_window(paths)
+    window.show()
+    # The list is filled once the window is on screen: reading titles goes through the
+    # credential store, which must not delay the first paint.
+    QTimer.singleShot(0, window.refresh_library)
+    if smoke:
+        QTimer.singleShot(300, app.quit)
+        app.exec()
+        window.close()
+        print(f"peerdesk {__version__}: smoke test passed (window shown, events processed)")
+        return 0
+    return app.exec()

@@ -1,0 +1,79 @@
+"""An open engagement: a header and one tab per part of the work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from peerdesk.gui.context import GuiContext
+from peerdesk.gui.headings import style_heading
+from peerdesk.gui.overview_tab import OverviewTab
+
+TabFactory = Callable[[GuiContext], QWidget]
+
+
+def tab_factories() -> list[TabFactory]:
+    """The tabs, in reading order. Each is a QWidget with a ``tab_title`` attribute and,
+    optionally, ``refresh()`` (called when shown) and ``teardown()`` (called on lock)."""
+    return [OverviewTab]
+
+
+class EngagementPage(QWidget):
+    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName("Open engagement")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("pageHeading")
+        style_heading(self.heading)
+        self.heading.setAccessibleName("Engagement title")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.heading)
+        self.stage_label = QLabel(self)
+        self.stage_label.setAccessibleName("Stage")
+        layout.addWidget(self.stage_label)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Parts of the engagement")
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.tabs, 1)
+        for factory in tab_factories():
+            tab = factory(context)
+            self.tabs.addTab(tab, str(getattr(tab, "tab_title", "Tab")))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.refresh_header()
+
+    def refresh_header(self) -> None:
+        engagement = self.context.notebook.engagement()
+        self.heading.setText(engagement.title)
+        client = f"{engagement.client_system} · " if engagement.client_system else ""
+        self.stage_label.setText(f"{client}Stage: {engagement.stage.label}")
+
+    def tab(self, title: str) -> QWidget:
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if self.tabs.tabText(index).replace("&", "") == title and widget is not None:
+                return widget
+        raise KeyError(title)
+
+    def show_tab(self, title: str) -> QWidget:
+        widget = self.tab(title)
+        self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def teardown(self) -> None:
+        """Drop every view's data before the notebook closes."""
+        for index in range(self.tabs.count()):
+            teardown = getattr(self.tabs.widget(index), "teardown", None)
+            if callable(teardown):
+                teardown()
+        self.tabs.clear()

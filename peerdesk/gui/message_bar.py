@@ -1,0 +1,73 @@
+"""A message strip at the top of the window: errors and notices without a modal dialog,
+so nothing ever interrupts a live session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+_STYLES = {
+    "error": ("Problem", "#fde7e9", "#8a1c25"),
+    "warning": ("Attention", "#fff4ce", "#5c4400"),
+    "info": ("Note", "#e5f1fb", "#0b3d66"),
+}
+
+
+class MessageBar(QFrame):
+    """Shows one message at a time, with its kind spelled out (never colour alone)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setAccessibleName("Messages")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName("Message")
+        layout.addWidget(self.label, 1)
+        self.close_button = QPushButton("Dismiss", self)
+        self.close_button.setAccessibleName("Dismiss the message")
+        self.close_button.clicked.connect(self.clear)
+        layout.addWidget(self.close_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear)
+        self.kind = ""
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "info", timeout_ms: int = 0) -> None:
+        word, background, foreground = _STYLES.get(kind, _STYLES["info"])
+        self.kind = kind
+        self.label.setText(f"<b>{word}:</b> {_escape(text)}")
+        self.label.setAccessibleDescription(f"{word}: {text}")
+        self.setStyleSheet(f"#messageBar {{ background: {background}; border: 1px solid "
+                           f"{foreground}; }} #messageBar QLabel {{ color: {foreground}; }}")
+        self.show()
+        if timeout_ms:
+            self._timer.start(timeout_ms)
+        else:
+            self._timer.stop()
+
+    def error(self, text: str) -> None:
+        self.show_message(text, "error")
+
+    def info(self, text: str, timeout_ms: int = 8000) -> None:
+        self.show_message(text, "info", timeout_ms)
+
+    def warning(self, text: str) -> None:
+        self.show_message(text, "warning")
+
+    def text(self) -> str:
+        return self.label.accessibleDescription() if self.isVisible() else ""
+
+    def clear(self) -> None:
+        self.kind = ""
+        self.label.clear()
+        self.hide()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

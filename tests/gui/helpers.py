@@ -1,0 +1,47 @@
+"""Helpers for driving the app as a person would, modal dialogs included."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def on_next_dialog(action: Callable[[Any], None], timeout_ms: int = 5000) -> list[str]:
+    """Run ``action(dialog)`` on the next modal dialog as soon as it is shown.
+
+    Returns a list that receives the dialog's window title, so a test can assert that a
+    dialog really appeared.
+    """
+    seen: list[str] = []
+    waited = [0]
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            waited[0] += 20
+            if waited[0] < timeout_ms:
+                QTimer.singleShot(20, attempt)
+            return
+        seen.append(dialog.windowTitle())
+        action(dialog)
+
+    QTimer.singleShot(0, attempt)
+    return seen
+
+
+def visible_texts(widget: QWidget) -> str:
+    """Every label and button text under ``widget``, as a person would read it."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget
+
+    parts = []
+    for child in widget.findChildren(QWidget):
+        if not child.isVisibleTo(widget):
+            continue
+        if isinstance(child, QLabel | QAbstractButton):
+            parts.append(child.text())
+        elif isinstance(child, QListWidget):
+            parts += [child.item(i).text() for i in range(child.count())]
+    return "\n".join(parts)
