@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
@@ -11,16 +13,14 @@ from peerdesk.clock import Clock, SystemClock
 from peerdesk.gui import resources_rc  # noqa: F401  (registers the compiled icons)
 from peerdesk.gui.headings import style_heading
 from peerdesk.gui.main_window import ActivityFilter, MainWindow
-from peerdesk.library import Library
 from peerdesk.paths import AppPaths
 from peerdesk.settings import Settings
 
+if TYPE_CHECKING:
+    from peerdesk.library import Library
+
 _BASE_POINT_SIZE: float | None = None
 
-STYLE = """
-#pageHeading { font-weight: bold; }
-QTabBar::tab { padding: 6px 14px; }
-"""
 
 
 def apply_text_scale(percent: int) -> None:
@@ -51,7 +51,6 @@ def create_application(argv: list[str]) -> QApplication:
     QGuiApplication.setApplicationVersion(__version__)
     app = QApplication(argv)
     app.setWindowIcon(QIcon(":/peerdesk/icons/peerdesk.svg"))
-    app.setStyleSheet(STYLE)
     return app
 
 
@@ -59,8 +58,14 @@ def build_window(paths: AppPaths, clock: Clock | None = None,
                  library: Library | None = None) -> MainWindow:
     paths.ensure()
     settings = Settings.load(paths)
-    clock = clock or SystemClock()
-    window = MainWindow(paths, library or Library(paths, clock=clock), settings, clock)
+    used_clock = clock or SystemClock()
+
+    def make_library() -> Library:
+        from peerdesk.library import Library
+
+        return Library(paths, clock=used_clock)
+
+    window = MainWindow(paths, library or make_library, settings, used_clock)
     app = QApplication.instance()
     if app is not None:
         app.installEventFilter(ActivityFilter(window))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.gui.headings import style_heading
-from peerdesk.library import NotebookEntry
+
+if TYPE_CHECKING:
+    from peerdesk.library import NotebookEntry
 
 
 class LibraryPage(QWidget):

@@ -16,16 +16,17 @@ from peerdesk.errors import (
     PeerdeskError,
     WrongPassphraseError,
 )
-from peerdesk.gui.context import GuiContext
 from peerdesk.gui.library_page import LibraryPage
 from peerdesk.gui.message_bar import MessageBar
-from peerdesk.library import Library
-from peerdesk.notebook import Notebook
 from peerdesk.paths import AppPaths
 from peerdesk.settings import IdleLock, Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from peerdesk.gui.engagement_page import EngagementPage
+    from peerdesk.library import Library
+    from peerdesk.notebook import Notebook
 
 APP_TITLE = "peerdesk"
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
@@ -33,11 +34,11 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Whe
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, paths: AppPaths, library: Library, settings: Settings,
-                 clock: Clock) -> None:
+    def __init__(self, paths: AppPaths, library: Library | Callable[[], Library],
+                 settings: Settings, clock: Clock) -> None:
         super().__init__()
         self.paths = paths
-        self.library = library
+        self._library = library
         self.settings = settings
         self.clock = clock
         self.notebook: Notebook | None = None
@@ -68,6 +69,13 @@ class MainWindow(QMainWindow):
         self.idle_timer.setInterval(5000)
         self.idle_timer.timeout.connect(self.check_idle)
         self.idle_timer.start()
+
+    @property
+    def library(self) -> Library:
+        """The notebooks' library, made on first use: the core loads after the first paint."""
+        if callable(self._library):
+            self._library = self._library()
+        return self._library
 
     # -- actions --------------------------------------------------------------------
 
@@ -148,6 +156,7 @@ class MainWindow(QMainWindow):
         if notebook.id not in self.settings.known_notebooks:
             self.settings.known_notebooks.append(notebook.id)
         self._save_settings()
+        from peerdesk.gui.context import GuiContext
         from peerdesk.gui.engagement_page import EngagementPage
 
         context = GuiContext(self.paths, self.library, self.settings, self.clock, notebook,
