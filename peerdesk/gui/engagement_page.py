@@ -16,8 +16,10 @@ TabFactory = Callable[[GuiContext], QWidget]
 
 def tab_factories() -> list[TabFactory]:
     """The tabs, in reading order. Each is a QWidget with a ``tab_title`` attribute and,
-    optionally, ``refresh()`` (called when shown) and ``teardown()`` (called on lock)."""
-    return [OverviewTab]
+    optionally, ``refresh()`` (called when shown) and ``teardown()`` (called on lock).
+    Tabs import their modules here, not at the top, so the app starts without them."""
+    factories: list[TabFactory] = [OverviewTab]
+    return factories
 
 
 class EngagementPage(QWidget):
@@ -63,6 +65,12 @@ class EngagementPage(QWidget):
         widget = self.tab(title)
         self.tabs.setCurrentWidget(widget)
         return widget
+
+    def start_session(self, session_id: int) -> None:
+        """Open a session in the live view, ready to type: one action from the timetable,
+        a board card or a search result."""
+        live = self.show_tab("In session")
+        live.open_session(session_id)  # type: ignore[attr-defined]
 
     def _tab_shown(self, index: int) -> None:
         widget = self.tabs.widget(index)
