@@ -23,7 +23,7 @@ PARTICIPANTS = [
     ("fg1", None, "Social worker", "Northvale Council"),
     ("fg2", "Priyanka Desai", "Volunteer coordinator", "Northvale Voluntary Action"),
     ("fg2", "Tomás Ó Briain", "Paramedic", "Regional Ambulance Service"),
-    ("cancelled", "Hidden Person", "Finance director", "Northvale Acute Trust"),
+    ("cancelled", "Wilfred Quayle", "Finance director", "Northvale Acute Trust"),
 ]
 
 # (chart position, headline, detail, kind, status, in_summary, summary_position, evidence)
@@ -101,7 +101,7 @@ def build(notebook: Notebook) -> Fixture:
                     ("fg1", "focus_group", "Focus group: frontline staff", "done"),
                     ("fg2", "focus_group", "Focus group: partners", "done"),
                     ("team", "team_session", "Team huddle, Wednesday", "done"),
-                    ("cancelled", "meeting", "Meeting with Hidden Person", "cancelled")]
+                    ("cancelled", "meeting", "Meeting with Wilfred Quayle", "cancelled")]
         for key, kind, title, status in sessions:
             cur = conn.execute(
                 "INSERT INTO session (kind, title, status, notes, created_at, updated_at)"
