@@ -22,6 +22,27 @@ def tab_factories() -> list[TabFactory]:
     return factories
 
 
+class TabSlot(QWidget):
+    """Holds one tab and builds it the first time it is needed, so that opening a notebook
+    does not wait for screens the peer has not looked at yet."""
+
+    def __init__(self, factory: TabFactory, context: GuiContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.factory = factory
+        self.context = context
+        self.title = str(getattr(factory, "tab_title", "Tab"))
+        self.setAccessibleName(self.title.replace("&", ""))
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.content: QWidget | None = None
+
+    def ensure(self) -> QWidget:
+        if self.content is None:
+            self.content = self.factory(self.context)
+            self.layout_.addWidget(self.content)
+        return self.content
+
+
 class EngagementPage(QWidget):
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,10 +64,16 @@ class EngagementPage(QWidget):
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
         for factory in tab_factories():
-            tab = factory(context)
-            self.tabs.addTab(tab, str(getattr(tab, "tab_title", "Tab")))
+            slot = TabSlot(factory, context, self.tabs)
+            self.tabs.addTab(slot, slot.title)
+        self.slot(0).ensure()
         self.tabs.currentChanged.connect(self._tab_shown)
         self.refresh_header()
+
+    def slot(self, index: int) -> TabSlot:
+        widget = self.tabs.widget(index)
+        assert isinstance(widget, TabSlot)
+        return widget
 
     def refresh_header(self) -> None:
         engagement = self.context.notebook.engagement()
@@ -55,15 +82,17 @@ class EngagementPage(QWidget):
         self.stage_label.setText(f"{client}Stage: {engagement.stage.label}")
 
     def tab(self, title: str) -> QWidget:
+        """The tab's own widget (built if it was not yet), by its title without the '&'."""
         for index in range(self.tabs.count()):
-            widget = self.tabs.widget(index)
-            if self.tabs.tabText(index).replace("&", "") == title and widget is not None:
-                return widget
+            if self.tabs.tabText(index).replace("&", "") == title:
+                return self.slot(index).ensure()
         raise KeyError(title)
 
     def show_tab(self, title: str) -> QWidget:
         widget = self.tab(title)
-        self.tabs.setCurrentWidget(widget)
+        parent = widget.parentWidget()
+        if parent is not None:
+            self.tabs.setCurrentWidget(parent)
         return widget
 
     def start_session(self, session_id: int) -> None:
@@ -73,7 +102,9 @@ class EngagementPage(QWidget):
         live.open_session(session_id)  # type: ignore[attr-defined]
 
     def _tab_shown(self, index: int) -> None:
-        widget = self.tabs.widget(index)
+        if index < 0:
+            return
+        widget = self.slot(index).ensure()
         refresh = getattr(widget, "refresh", None)
         if callable(refresh):
             refresh()
@@ -81,7 +112,8 @@ class EngagementPage(QWidget):
     def teardown(self) -> None:
         """Drop every view's data before the notebook closes."""
         for index in range(self.tabs.count()):
-            teardown = getattr(self.tabs.widget(index), "teardown", None)
+            content = self.slot(index).content
+            teardown = getattr(content, "teardown", None)
             if callable(teardown):
                 teardown()
         self.tabs.clear()
