@@ -27,7 +27,7 @@ def python() -> str:
 
 def setup() -> None:
     """Create .venv and install peerdesk with its test tools, unless already current."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be run by an older python3
         raise SystemExit("peerdesk needs Python 3.11 or newer.")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted:

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Result, median, timed  # noqa: E402
+from common import Result, median, timed
 
 HERE = Path(__file__).resolve().parent
 

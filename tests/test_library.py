@@ -85,9 +85,8 @@ def test_change_passphrase(library: Library, made: str) -> None:
 
 
 def test_a_second_opening_is_refused(library: Library, made: str) -> None:
-    with library.open(made):
-        with pytest.raises(NotebookInUseError, match="already open"):
-            library.open(made)
+    with library.open(made), pytest.raises(NotebookInUseError, match="already open"):
+        library.open(made)
     library.open(made).close()
 
 
