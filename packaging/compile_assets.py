@@ -60,7 +60,9 @@ def build(out_root: Path) -> dict[Path, bytes]:
             _generated_header(f"ui/{ui.name}") + text).encode()
     files[FORMS_DIR.relative_to(ROOT) / "__init__.py"] = _generated_header("ui/").encode()
     rc = out_root / "resources_rc.py"
-    subprocess.run([*_tool("pyside6-rcc"), "-g", "python", str(RES_DIR / "peerdesk.qrc"),
+    # Format version 1 carries no file times, so a fresh checkout compiles to the same bytes.
+    subprocess.run([*_tool("pyside6-rcc"), "-g", "python", "--format-version", "1",
+                    str(RES_DIR / "peerdesk.qrc"),
                     "-o", str(rc)], check=True)
     files[RC_FILE.relative_to(ROOT)] = (
         _generated_header("resources/peerdesk.qrc") + rc.read_text("utf-8")).encode()
