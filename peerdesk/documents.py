@@ -125,6 +125,12 @@ def detect_media_type(file_name: str, data: bytes) -> str:
 
 
 def decode_text(data: bytes) -> str:
+    """Text in UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)

@@ -91,6 +91,7 @@ def test_docx_text_and_tables_are_searchable(notebook: Notebook) -> None:
     ("Café – £5".encode(), "Café – £5"),
     (b"\xef\xbb\xbfWith a BOM", "With a BOM"),
     ("Caf\u00e9 \u2013 \u00a35".encode("cp1252"), "Café – £5"),
+    ("Café – £5".encode("utf-16"), "Café – £5"),
 ])
 def test_text_files_in_common_encodings(notebook: Notebook, raw: bytes, expected: str) -> None:
     doc = import_bytes(notebook, raw, "notes.txt")
