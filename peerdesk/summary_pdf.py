@@ -85,11 +85,11 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": style("h2", fontName=bold, fontSize=12, leading=15, spaceBefore=8,
                     spaceAfter=3, keepWithNext=1),
         "question": style("question", textColor=MUTED, spaceAfter=6, keepWithNext=1),
-        "headline": style("headline", fontName=bold, fontSize=10.5, leading=14,
-                          spaceBefore=7, keepWithNext=1),
-        "meta": style("meta", fontSize=8.5, leading=11.5, textColor=MUTED, spaceBefore=1,
-                      keepWithNext=1),
-        "detail": style("detail", spaceBefore=2),
+        "headline": style("headline", fontName=bold, fontSize=10.5, leading=14),
+        "meta": style("meta", fontSize=8.5, leading=12, textColor=MUTED),
+        **{f"meta_{kind}": style(f"meta_{kind}", fontSize=8.5, leading=12, textColor=colour)
+           for kind, colour in KIND_COLOURS.items()},
+        "detail": style("detail", spaceBefore=2, allowOrphans=0, allowWidows=0),
         "bullet": style("bullet", leftIndent=12, bulletIndent=2, spaceBefore=2),
         "figure": style("figure", fontName=bold, fontSize=20, leading=24, textColor=ACCENT,
                         alignment=TA_CENTER),
@@ -116,6 +116,55 @@ class _Heading(Paragraph):  # type: ignore[misc]
     def __init__(self, text: str, style: ParagraphStyle, level: int, key: str) -> None:
         super().__init__(_text(text), style)
         self.outline = (text, level, key)
+
+
+class _Finding(Flowable):  # type: ignore[misc]
+    """A finding's headline, kind-and-support line and detail, kept together.
+
+    Plain paragraphs (no inline markup) take reportlab's fast path; each is wrapped
+    once per width. Only the detail may run on to the next page, and only when the
+    headline, its support line and two lines of detail fit here.
+    """
+
+    spaceBefore = 9
+    step = True
+    GAPS = (0.0, 1.0, 3.0)  # above the headline, the support line and the detail
+
+    def __init__(self, parts: list[Paragraph]) -> None:
+        super().__init__()
+        self.parts = parts
+        self._wrapped_at: float | None = None
+        self._heights: list[float] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped_at != avail_width:
+            self._heights = [p.wrap(avail_width, avail_height)[1] for p in self.parts]
+            self._wrapped_at = avail_width
+        self.width = avail_width
+        self.height = sum(self._heights) + sum(self.GAPS[:len(self.parts)])
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for part, height, gap in zip(self.parts, self._heights, self.GAPS, strict=False):
+            y -= height + gap
+            part.drawOn(self.canv, 0, y)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        if len(self.parts) < 3:
+            return []
+        head = sum(self._heights[:2]) + sum(self.GAPS)
+        detail = self.parts[2]
+        if avail_height < head + 2 * detail.style.leading:
+            return []
+        pieces = detail.split(avail_width, avail_height - head)
+        if len(pieces) < 2:
+            return []
+        rest = pieces[1:]
+        for piece in rest:
+            piece.spaceBefore = 0
+        return [_Finding([*self.parts[:2], pieces[0]]), *rest]
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -217,6 +266,7 @@ def _cover(summary: Summary, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     box = Table(cells, colWidths=[width / len(figures)] * len(figures))
     box.setStyle(_table_style([("BACKGROUND", (0, 0), (-1, -1), PANEL),
                                ("LINEAFTER", (0, 0), (-2, -1), 1, colors.white),
+                               ("VALIGN", (0, 1), (-1, 1), "TOP"),
                                ("TOPPADDING", (0, 0), (-1, 0), 8),
                                ("BOTTOMPADDING", (0, -1), (-1, -1), 8)]))
     story += [box, Spacer(1, 8 * mm), _Heading(HEADINGS["key"], s["h1"], 0, "key"),
@@ -239,17 +289,12 @@ def _findings(summary: Summary, s: dict[str, ParagraphStyle]) -> list[Flowable]:
         if not findings:
             story.append(Paragraph(escape(NO_FINDINGS), s["detail"]))
         for label, f in findings:
-            colour = KIND_COLOURS.get(f.kind, MUTED).hexval()[2:]
-            story.append(Paragraph(f"{label}&nbsp;&nbsp;{_text(f.headline)}", s["headline"]))
-            meta = (f'<font color="#{colour}"><b>{escape(f.kind_text)}</b></font>'
-                    f" · {escape(f.label_text)} · Support: {escape(f.support_text)}")
-            if f.challenges:
-                meta += f" · {escape(f.challenge_text)}"
-            line = Paragraph(meta, s["meta"])
-            line.step = True
-            story.append(line)
+            parts = [Paragraph(_text(f"{label}\u00a0\u00a0{f.headline}"), s["headline"]),
+                     Paragraph(escape(f.meta_text), s[f"meta_{f.kind}"]
+                               if f"meta_{f.kind}" in s else s["meta"])]
             if f.detail:
-                story.append(Paragraph(_text(f.detail), s["detail"]))
+                parts.append(Paragraph(_text(f.detail), s["detail"]))
+            story.append(_Finding(parts))
     return story
 
 
