@@ -19,6 +19,9 @@ def tab_factories() -> list[TabFactory]:
     optionally, ``refresh()`` (called when shown) and ``teardown()`` (called on lock).
     Tabs import their modules here, not at the top, so the app starts without them."""
     factories: list[TabFactory] = [OverviewTab]
+    from peerdesk.gui.live_session_tab import LiveSessionTab
+
+    factories.append(LiveSessionTab)
     return factories
 
 
