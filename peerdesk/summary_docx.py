@@ -18,7 +18,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from peerdesk.summary_model import (
+from peerdesk.summary_model import Summary
+from peerdesk.summary_wording import (
     DOCUMENT_TITLE,
     HEADINGS,
     NO_FINDINGS,
@@ -26,7 +27,6 @@ from peerdesk.summary_model import (
     NO_SIGNPOSTING,
     READING_NOTE,
     RECOMMENDATIONS_NOTE,
-    Summary,
 )
 
 Progress = Callable[[float], None]

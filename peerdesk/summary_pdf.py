@@ -28,7 +28,8 @@ from reportlab.platypus import (
 )
 
 from peerdesk.pdf_fonts import register_fonts
-from peerdesk.summary_model import (
+from peerdesk.summary_model import Summary
+from peerdesk.summary_wording import (
     DOCUMENT_TITLE,
     HEADINGS,
     MARKING,
@@ -37,7 +38,6 @@ from peerdesk.summary_model import (
     NO_SIGNPOSTING,
     READING_NOTE,
     RECOMMENDATIONS_NOTE,
-    Summary,
 )
 
 Progress = Callable[[float], None]

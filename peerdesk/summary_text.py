@@ -5,7 +5,8 @@ Paragraphs are not wrapped by hand: mail clients wrap them to the reader's windo
 
 from __future__ import annotations
 
-from peerdesk.summary_model import (
+from peerdesk.summary_model import Summary
+from peerdesk.summary_wording import (
     DOCUMENT_TITLE,
     HEADINGS,
     NO_FINDINGS,
@@ -13,7 +14,6 @@ from peerdesk.summary_model import (
     NO_SIGNPOSTING,
     READING_NOTE,
     RECOMMENDATIONS_NOTE,
-    Summary,
 )
 
 

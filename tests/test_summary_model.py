@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from peerdesk.notebook import Notebook
-from peerdesk.summary_model import MARKING, build_summary
+from peerdesk.summary_model import build_summary
+from peerdesk.summary_wording import MARKING
 from peerdesk.triangulation import Label
 from tests import summary_fixture
 
