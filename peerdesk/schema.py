@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from peerdesk import search_index
 from peerdesk.database import Connection
 
 SESSION_KINDS = ("meeting", "focus_group", "team_session", "client_catch_up", "feedback",
@@ -229,6 +230,7 @@ Migration = str | Callable[[Connection], None]
 """A migration is an SQL script, or a function that runs statements one by one."""
 
 MIGRATIONS: list[Migration] = [V1]
+MIGRATIONS.append(search_index.MIGRATION)  # v2: full-text search
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from peerdesk.errors import ValidationError
+
 SOURCE_KIND_LABELS = {
     "meeting": "Meetings",
     "focus_group": "Focus groups",
@@ -40,16 +42,25 @@ class Label(StrEnum):
         }[self.value]
 
 
+class RuleError(ValidationError, ValueError):
+    """A triangulation rule that cannot be met or makes no sense."""
+
+    default_message = "The triangulation rule is not valid."
+
+
 @dataclass(frozen=True)
 class Rule:
     min_sources: int = 3
     min_kinds: int = 2
 
     def __post_init__(self) -> None:
+        for value in (self.min_sources, self.min_kinds):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise RuleError("The rule needs whole numbers of sources and kinds.")
         if self.min_sources < 1 or self.min_kinds < 1:
-            raise ValueError("a rule needs at least one source of at least one kind")
+            raise RuleError("The rule needs at least one source of at least one kind.")
         if self.min_kinds > self.min_sources:
-            raise ValueError("a rule cannot ask for more kinds than sources")
+            raise RuleError("The rule cannot ask for more kinds of source than sources.")
 
     @property
     def text(self) -> str:
@@ -93,10 +104,25 @@ class Support:
         return bool(self.challenges)
 
     def label(self, rule: Rule) -> Label:
-        if self.count == 0:
-            return Label.NO_EVIDENCE
-        if self.count >= rule.min_sources and self.kinds >= rule.min_kinds:
-            return Label.TRIANGULATED
-        if self.count >= 2:
-            return Label.CORROBORATED
-        return Label.SINGLE_SOURCE
+        return label_for(self.count, self.kinds, rule)
+
+
+def label_for(sources: int, kinds: int, rule: Rule) -> Label:
+    """The label for a finding backed by ``sources`` distinct sources of ``kinds`` kinds."""
+    if sources <= 0:
+        return Label.NO_EVIDENCE
+    if sources >= rule.min_sources and kinds >= rule.min_kinds:
+        return Label.TRIANGULATED
+    if sources >= 2:
+        return Label.CORROBORATED
+    return Label.SINGLE_SOURCE
+
+
+def source_of(session_id: int | None, session_kind: str | None,
+              document_id: int | None) -> Source | None:
+    """Where a post-it came from: its session if it has one, else its document, else nothing."""
+    if session_id is not None and session_kind is not None:
+        return Source(("session", session_id), session_kind)
+    if document_id is not None:
+        return Source(("document", document_id), "document")
+    return None

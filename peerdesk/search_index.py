@@ -1,0 +1,82 @@
+"""The full-text index (SQLite FTS5, inside the encrypted notebook) and its migration.
+
+One FTS5 table, ``search_index``, holds a row per searchable thing: a ``heading``
+(a session's title, a finding's headline, a participant's role...) and a ``body``
+(notes, post-it text, a finding's detail...). Its rowid says what the row is and
+where to jump: ``target_id * KIND_STRIDE + kind code``, so triggers find a row by
+its rowid and never scan. Participants' names are never indexed.
+
+``MIGRATION`` is appended to ``schema.MIGRATIONS``; it has shipped once it is in a
+release, so never edit it: add a new migration instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KIND_STRIDE = 16
+
+
+@dataclass(frozen=True)
+class IndexedSource:
+    code: int
+    kind: str         # the name search results carry
+    table: str
+    heading: str      # SQL over the row (``{r}`` is ``new`` or the table)
+    body: str
+    columns: tuple[str, ...]  # an update of any of these re-indexes the row
+
+
+SOURCES: tuple[IndexedSource, ...] = (
+    IndexedSource(1, "session", "session", "{r}.title", "{r}.notes", ("title", "notes")),
+    IndexedSource(2, "postit", "postit", "''", "{r}.text", ("text",)),
+    IndexedSource(3, "finding", "finding", "{r}.headline", "{r}.detail",
+                  ("headline", "detail")),
+    IndexedSource(4, "participant", "participant", "{r}.role", "{r}.organisation",
+                  ("role", "organisation")),
+    IndexedSource(5, "group_feedback", "group_feedback", "{r}.group_label", "{r}.text",
+                  ("group_label", "text")),
+    IndexedSource(6, "document", "document", "{r}.title",
+                  "CASE WHEN {r}.notes = '' THEN {r}.text"
+                  " ELSE {r}.notes || char(10) || {r}.text END", ("title", "notes", "text")),
+)
+KIND_BY_CODE = {s.code: s.kind for s in SOURCES}
+CODE_BY_KIND = {s.kind: s.code for s in SOURCES}
+
+# unicode61: tokens are runs of letters and digits, folded to lower case, accents removed.
+TABLE = ("CREATE VIRTUAL TABLE search_index USING fts5(heading, body,"
+         " tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')")
+# Headings weigh twice the body in the bm25 ranking.
+RANK = "INSERT INTO search_index(search_index, rank) VALUES ('rank', 'bm25(2.0, 1.0)')"
+
+
+def _triggers(src: IndexedSource) -> str:
+    def row(r: str) -> str:
+        return (f"INSERT INTO search_index(rowid, heading, body) VALUES "
+                f"({r}.id * {KIND_STRIDE} + {src.code}, {src.heading.format(r=r)}, "
+                f"{src.body.format(r=r)});")
+
+    drop = f"DELETE FROM search_index WHERE rowid = old.id * {KIND_STRIDE} + {src.code};"
+    name = f"search_{src.table}"
+    watched = ", ".join(("id", *src.columns))
+    return (
+        f"CREATE TRIGGER {name}_ai AFTER INSERT ON {src.table} BEGIN {row('new')} END;\n"
+        f"CREATE TRIGGER {name}_au AFTER UPDATE OF {watched} ON {src.table} BEGIN "
+        f"{drop} {row('new')} END;\n"
+        f"CREATE TRIGGER {name}_ad AFTER DELETE ON {src.table} BEGIN {drop} END;\n"
+    )
+
+
+def _fill(src: IndexedSource) -> str:
+    return (f"INSERT INTO search_index(rowid, heading, body) SELECT "
+            f"id * {KIND_STRIDE} + {src.code}, {src.heading.format(r=src.table)}, "
+            f"{src.body.format(r=src.table)} FROM {src.table};")
+
+
+MIGRATION = "\n".join([
+    TABLE + ";",
+    RANK + ";",
+    *(_triggers(s) for s in SOURCES),
+    *(_fill(s) for s in SOURCES),
+])
+"""Version 2: the search index, its triggers, and the index built from existing rows."""
