@@ -20,6 +20,7 @@ done before the next begins. Then every check, then the certificate and the emai
 from __future__ import annotations
 
 import secrets
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,7 +203,18 @@ def _do_step(library: Library, journal: Journal, step: StepEntry, reporter: _Rep
     return outcome
 
 
+def _load_pdf_library() -> None:
+    """Import reportlab and load the fonts while the disk is busy (fsync frees the CPU)."""
+    import reportlab.platypus  # noqa: F401
+
+    from peerdesk.pdf_fonts import register_fonts
+
+    register_fonts()
+
+
 def _carry_on(library: Library, journal: Journal, reporter: _Reporter) -> DestructionResult:
+    warm_up = threading.Thread(target=_load_pdf_library, name="certificate-fonts", daemon=True)
+    warm_up.start()
     retry = journal.phase is not Phase.CERTIFIED or journal.unfinished
     for step in journal.steps:
         if step.state not in (StepState.PENDING, StepState.FAILED):
@@ -228,6 +240,7 @@ def _carry_on(library: Library, journal: Journal, reporter: _Reporter) -> Destru
         journal.phase = Phase.VERIFIED
         journal.save()
     record = certificate_record(journal)
+    warm_up.join()
     files = _certify(library, journal, record)
     reporter.advance(STEP_WEIGHT)
     reporter.emit("certificate", "certificate", "Certificate written", "done", str(files.pdf))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,3 +100,26 @@ def files_holding(roots: tuple[Path, ...], needles: list[bytes]) -> list[Path]:
 def id_needles(notebook_id: str) -> list[bytes]:
     return [notebook_id.encode(), notebook_id.encode("utf-16-le"),
             notebook_id.upper().encode()]
+
+
+CLI_WITH_DESTROY = (
+    "import sys\n"
+    "from peerdesk import cli, cli_destroy\n"
+    "if 'destroy' not in cli.COMMANDS and cli_destroy.add_commands not in cli.EXTENSIONS:\n"
+    "    cli.EXTENSIONS.append(cli_destroy.add_commands)\n"
+    "sys.exit(cli.main(sys.argv[1:]))\n"
+)
+
+
+def run_cli_destroy(home: Path, *args: str, stdin: str = "",
+                    keyring_backend: str = "keyring.backends.null.Keyring",
+                    env_extra: dict[str, str] | None = None,
+                    ) -> subprocess.CompletedProcess[str]:
+    """peerdesk-cli with the destruction commands wired in, as a separate process."""
+    repo = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND=keyring_backend, PYTHONPATH=str(repo),
+               **(env_extra or {}))
+    env.pop("PEERDESK_HOME", None)
+    return subprocess.run([sys.executable, "-c", CLI_WITH_DESTROY, "--data-dir", str(home),
+                           *args], input=stdin, capture_output=True, text=True, env=env,
+                          timeout=120)
