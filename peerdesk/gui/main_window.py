@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from peerdesk.clock import Clock
 from peerdesk.errors import (
@@ -103,6 +111,9 @@ class MainWindow(QMainWindow):
                 widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
             self.addAction(action)
         toolbar.setToolButtonStyle(toolbar.toolButtonStyle().ToolButtonTextBesideIcon)
+        more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:  # shown when the window is too narrow for every tool
+            more.setAccessibleName("More tools")
 
     # -- listing ----------------------------------------------------------------------
 
