@@ -304,7 +304,8 @@ def test_focus_group_timer_feedback_and_recommendations(
     press(qtbot, Qt.Key.Key_Return)
     assert "1 recommendation so far" in groups.rec_count.text()
     assert live.postits.list.item(0).text().startswith(
-        "Participant recommendation · on 7 Engaging people and partners: Fund one shared engagement team")
+        "Participant recommendation · on 7 Engaging people and partners: "
+        "Fund one shared engagement team")
     window.lock()
     with library.open(made.notebook_id, PASSPHRASE) as notebook:
         feedback = FocusGroupStore(notebook).feedback(made.focus_group)
