@@ -77,6 +77,7 @@ class CertificateLine:
     size: int | None
     outcome: str
     state: str  # "done", "kept", "failed" or "pending"
+    advice: str = ""
 
     @property
     def ok(self) -> bool:
@@ -166,7 +167,9 @@ def sections(record: CertificateRecord) -> list[tuple[str, list[str]]]:
              "pending": "[FAILED: not carried out]"}
     artefacts = [f"{marks.get(a.state, '[FAILED]')} {a.label}"
                  + (f" ({size_text(a.size)})" if a.size is not None else "")
-                 + f": {a.outcome}" for a in record.artefacts]
+                 + f": {a.outcome}"
+                 + (f" What to do: {a.advice}" if a.advice and not a.ok else "")
+                 for a in record.artefacts]
     checks = []
     for check in record.checks:
         line = f"{'[passed]' if check.passed else '[FAILED]'} {check.label}: {check.detail}"

@@ -29,6 +29,8 @@ def _styles(regular: str, bold: str) -> dict[str, Any]:
                                textColor=colors.HexColor("#1d5e2a")),
         "bad": ParagraphStyle("bad", parent=body, fontName=bold,
                               textColor=colors.HexColor("#9b1c1c")),
+        "bad_item": ParagraphStyle("bad_item", parent=body, fontName=bold, leftIndent=14,
+                                   firstLineIndent=-14, textColor=colors.HexColor("#9b1c1c")),
         "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11,
                                 textColor=colors.HexColor("#444444")),
     }
@@ -83,7 +85,7 @@ def render_pdf(record: CertificateRecord) -> bytes:
         for line in lines:
             para = "body" if heading in ("Details", "Limits") else "item"
             if line.startswith("[FAILED"):
-                para = "bad"
+                para = "bad_item"
             story.append(Paragraph(escape(line), style[para]))
     story += [Spacer(1, 8), Paragraph("This certificate holds no notes from the engagement.",
                                       style["small"])]

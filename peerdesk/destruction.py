@@ -264,7 +264,8 @@ def _certify(library: Library, journal: Journal, record: CertificateRecord) -> C
 
 def certificate_record(journal: Journal) -> CertificateRecord:
     lines = tuple(
-        CertificateLine(s.label, s.size, s.outcome or "Not carried out", s.state.value)
+        CertificateLine(s.label, s.size, s.outcome or "Not carried out", s.state.value,
+                        s.advice)
         for s in journal.steps if s.key != "close" or s.state is not StepState.DONE)
     checks = tuple(CertificateCheck(c.label, c.passed, c.detail, c.advice)
                    for c in journal.checks)

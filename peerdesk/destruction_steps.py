@@ -155,7 +155,7 @@ def delete_stored_key(keystore: KeyStore, notebook_id: str) -> str:
             "from the credential manager of any computer that opened this notebook.") from None
     except CredentialStoreRefusedError as exc:
         raise StepFailed(
-            f"The credential store refused to delete the key ({exc.message})",
+            exc.message,
             "Open the computer's credential manager (Passwords and Keys, Credential Manager "
             "or Keychain Access), delete the peerdesk entry for this notebook, then try "
             "again.") from exc

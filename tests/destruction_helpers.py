@@ -102,13 +102,22 @@ def id_needles(notebook_id: str) -> list[bytes]:
             notebook_id.upper().encode()]
 
 
-CLI_WITH_DESTROY = (
-    "import sys\n"
-    "from peerdesk import cli, cli_destroy\n"
-    "if 'destroy' not in cli.COMMANDS and cli_destroy.add_commands not in cli.EXTENSIONS:\n"
-    "    cli.EXTENSIONS.append(cli_destroy.add_commands)\n"
-    "sys.exit(cli.main(sys.argv[1:]))\n"
-)
+CLI_WITH_DESTROY = """
+import sys
+from peerdesk import cli, cli_destroy
+if hasattr(cli, "EXTENSIONS"):
+    if cli_destroy.add_commands not in cli.EXTENSIONS:
+        cli.EXTENSIONS.append(cli_destroy.add_commands)
+else:
+    wired = cli.extensions
+    def extensions():
+        found = list(wired())
+        if not any(f.__module__ == "peerdesk.cli_destroy" for f in found):
+            found.append(cli_destroy.add_commands)
+        return found
+    cli.extensions = extensions
+sys.exit(cli.main(sys.argv[1:]))
+"""
 
 
 def run_cli_destroy(home: Path, *args: str, stdin: str = "",

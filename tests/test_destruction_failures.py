@@ -146,6 +146,7 @@ def test_credential_store_refusing_deletion(library: Library, notebook: Notebook
     assert "[FAILED] The notebook's key in the computer's credential store" in text
     assert "[FAILED] The credential store no longer returns the key" in text
     assert "where one is marked FAILED, it was not achieved" in " ".join(text.split())
+    assert "What to do: Open the computer's credential manager" in " ".join(text.split())
 
     memory_keyring.refuse_delete = False
     [journal] = destruction.pending(library.paths)
