@@ -158,13 +158,25 @@ def build_parser() -> argparse.ArgumentParser:
     passwd.add_argument("notebook")
     passwd.add_argument("--passphrase-stdin", action="store_true",
                         help="read the current and the new passphrase from stdin, a line each")
-    for extend in EXTENSIONS:
-        extend(sub)
+    for add_commands in extensions():
+        add_commands(sub)
     return parser
 
 
 Extension = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+
+
 EXTENSIONS: list[Extension] = []
+"""Further commands added at run time (used by tests of modules not yet wired in)."""
+
+
+def extensions() -> list[Extension]:
+    """The commands of the other parts of peerdesk, each in its own module."""
+    from peerdesk import cli_capture, cli_destroy, cli_summary, cli_synthesis
+
+    wired: list[Extension] = [cli_capture.add_commands, cli_synthesis.add_commands,
+                              cli_summary.add_commands, cli_destroy.add_commands]
+    return wired + [extra for extra in EXTENSIONS if extra not in wired]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
