@@ -22,8 +22,19 @@ HERE = Path(__file__).resolve().parent
 
 # Each child prints the wall-clock time of its first processed event after show(); the
 # parent subtracts the time it started the process, so interpreter start-up counts too.
-BARE = """
-import time, resource
+# Peak memory is the process's own high-water mark (VmHWM), which starts afresh at exec;
+# getrusage's ru_maxrss would carry over the parent's peak.
+PEAK = """
+def peak_kib():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+BARE = PEAK.replace("{", "{{").replace("}", "}}") + """
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
@@ -31,7 +42,7 @@ w = QMainWindow(); w.resize(1180, 760); w.show()
 def done():
     {extra}
     print(json.dumps({{"end": time.time(),
-                      "kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+                      "kib": peak_kib()}}))
     app.quit()
 import json
 QTimer.singleShot(0, done)
@@ -40,8 +51,8 @@ app.exec()
 
 KEYRING_EXTRA = """import keyring; keyring.get_keyring().get_password("peerdesk", "probe")"""
 
-PEERDESK = """
-import time, resource, json, os
+PEERDESK = PEAK + """
+import time, json, os
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from peerdesk.paths import AppPaths
@@ -54,7 +65,7 @@ def done():
         assert window.open_notebook(os.environ["BENCH_OPEN"])
         app.processEvents()
     print(json.dumps({"end": time.time(),
-                      "kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                      "kib": peak_kib()}))
     app.quit()
 QTimer.singleShot(0, done)
 app.exec()

@@ -23,8 +23,9 @@ _BASE_POINT_SIZE: float | None = None
 
 
 
-def apply_text_scale(percent: int) -> None:
-    """Raise or lower every text in the app (Settings > Text size)."""
+def apply_text_scale(percent: int, restyle: bool = True) -> None:
+    """Raise or lower every text in the app (Settings > Text size). At start-up, before
+    any widget exists, there is nothing to restyle."""
     global _BASE_POINT_SIZE
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -32,11 +33,14 @@ def apply_text_scale(percent: int) -> None:
     font = app.font()
     if _BASE_POINT_SIZE is None:
         _BASE_POINT_SIZE = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    if abs(font.pointSizeF() - _BASE_POINT_SIZE * percent / 100) < 0.01:
+        return
     font.setPointSizeF(_BASE_POINT_SIZE * percent / 100)
     app.setFont(font)
-    for widget in app.allWidgets():
-        if widget.objectName() == "pageHeading":
-            style_heading(widget)
+    if restyle:
+        for widget in app.allWidgets():
+            if widget.objectName() == "pageHeading":
+                style_heading(widget)
 
 
 
@@ -59,6 +63,7 @@ def build_window(paths: AppPaths, clock: Clock | None = None,
     paths.ensure()
     settings = Settings.load(paths)
     used_clock = clock or SystemClock()
+    apply_text_scale(settings.text_scale_percent, restyle=False)
 
     def make_library() -> Library:
         from peerdesk.library import Library
@@ -69,7 +74,6 @@ def build_window(paths: AppPaths, clock: Clock | None = None,
     app = QApplication.instance()
     if app is not None:
         app.installEventFilter(ActivityFilter(window))
-    apply_text_scale(settings.text_scale_percent)
     return window
 
 
