@@ -8,21 +8,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from peerdesk import finding_matrix
 from peerdesk.database import Connection
 from peerdesk.errors import PeerdeskError, ValidationError
+from peerdesk.finding_matrix import MatrixRow
 from peerdesk.notebook import Notebook, database_damaged
 from peerdesk.schema import FINDING_KINDS
-from peerdesk.triangulation import (
-    SOURCE_KIND_LABELS,
-    Label,
-    Rule,
-    Source,
-    Support,
-    label_for,
-    source_of,
-)
+from peerdesk.triangulation import Label, Rule, Source, Support, source_of
+
+__all__ = ["Evidence", "Finding", "FindingNotFoundError", "FindingStore", "MatrixRow"]
 
 STATUSES = ("emerging", "agreed", "changed", "dropped")
 RELATIONS = ("supports", "challenges")
@@ -73,73 +69,8 @@ class Evidence:
     source: Source | None
 
 
-@dataclass(frozen=True, slots=True)
-class MatrixRow:
-    """One row of the findings-against-source-kinds matrix."""
-
-    finding_id: int
-    headline: str
-    flip_chart_id: int
-    kind: str
-    status: str
-    label: Label
-    sources: int                  # distinct supporting sources
-    kinds: int                    # distinct kinds among them
-    challenges: int               # distinct sources that challenge the finding
-    included: bool
-    counts: dict[str, int] = field(default_factory=dict)  # supporting sources per kind
-
-    @property
-    def challenged(self) -> bool:
-        return self.challenges > 0
-
-
-# Each post-it's source: its session if it has one, else its document.
-_SOURCES_CTE = """
-WITH src AS (
-    SELECT DISTINCT e.finding_id AS fid, e.relation AS rel,
-           CASE WHEN s.id IS NOT NULL THEN s.id ELSE -p.document_id END AS ref,
-           CASE WHEN s.id IS NOT NULL THEN s.kind ELSE 'document' END AS skind
-    FROM finding_evidence e
-    JOIN postit p ON p.id = e.postit_id
-    LEFT JOIN session s ON s.id = p.session_id
-    WHERE s.id IS NOT NULL OR p.document_id IS NOT NULL
-),
-per AS (
-    SELECT fid, skind, count(*) AS n FROM src WHERE rel = 'supports' GROUP BY fid, skind
-),
-agg AS (
-    SELECT fid, group_concat(skind || '=' || n, ',') AS counts, sum(n) AS total,
-           count(*) AS kinds
-    FROM per GROUP BY fid
-),
-ch AS (
-    SELECT fid, count(DISTINCT ref) AS n FROM src WHERE rel = 'challenges' GROUP BY fid
-)
-"""
-
-_MATRIX_SQL = _SOURCES_CTE + """
-SELECT f.id, f.headline, f.flip_chart_id, f.kind, f.status, f.in_summary,
-       agg.counts, COALESCE(agg.total, 0), COALESCE(agg.kinds, 0), COALESCE(ch.n, 0)
-FROM finding f
-JOIN flip_chart c ON c.id = f.flip_chart_id
-LEFT JOIN agg ON agg.fid = f.id
-LEFT JOIN ch ON ch.fid = f.id
-ORDER BY c.position, c.id, f.position, f.id
-"""
-
 _FINDING_COLUMNS = ("SELECT id, flip_chart_id, headline, detail, kind, status, in_summary,"
                     " summary_position, position FROM finding")
-
-
-def _counts(text: str | None) -> dict[str, int]:
-    if not text:
-        return {}
-    out: dict[str, int] = {}
-    for pair in text.split(","):
-        kind, _, n = pair.rpartition("=")
-        out[kind] = int(n)
-    return out
 
 
 class FindingStore:
@@ -360,27 +291,11 @@ class FindingStore:
 
     def matrix(self, triangulated_only: bool = False) -> list[MatrixRow]:
         """Every finding against source kinds, in one query (for the matrix view)."""
-        rule = self.rule()
-        with self.notebook.read() as conn:
-            rows = conn.execute(_MATRIX_SQL).fetchall()
-        out = []
-        for (fid, headline, chart, kind, status, in_summary, counts, total, kinds,
-             challenges) in rows:
-            label = label_for(total, kinds, rule)
-            if triangulated_only and label is not Label.TRIANGULATED:
-                continue
-            included = status == "agreed" if in_summary is None else bool(in_summary)
-            out.append(MatrixRow(fid, headline, chart, kind, status, label, total, kinds,
-                                 challenges, included, _counts(counts)))
-        return out
+        return finding_matrix.rows(self.notebook, self.rule(), triangulated_only)
 
     def source_kinds(self) -> list[str]:
         """The source kinds that back at least one finding, for the matrix's columns."""
-        with self.notebook.read() as conn:
-            rows = conn.execute(_SOURCES_CTE + "SELECT DISTINCT skind FROM per").fetchall()
-        present = {str(r[0]) for r in rows}
-        order = list(SOURCE_KIND_LABELS)
-        return sorted(present, key=lambda k: (order.index(k) if k in order else 99, k))
+        return finding_matrix.source_kinds(self.notebook)
 
     # -- the summary's selection ------------------------------------------------------
 
