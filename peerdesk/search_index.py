@@ -7,7 +7,8 @@ where to jump: ``target_id * KIND_STRIDE + kind code``, so triggers find a row b
 its rowid and never scan. Participants' names are never indexed.
 
 ``MIGRATION`` is appended to ``schema.MIGRATIONS``; it has shipped once it is in a
-release, so never edit it: add a new migration instead.
+release, so never edit it (nor ``SOURCES``, which it is made from): to index something
+else, add a new migration with its own table of sources.
 """
 
 from __future__ import annotations
