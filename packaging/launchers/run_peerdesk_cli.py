@@ -1,0 +1,5 @@
+"""Bundle entry point of the headless tool (``peerdesk-cli``, console): peerdesk.cli:main."""
+
+from peerdesk.cli import main
+
+raise SystemExit(main())
