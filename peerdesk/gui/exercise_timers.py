@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
@@ -63,6 +63,8 @@ class _ExerciseRow:
 
     def toggle(self) -> None:
         self.timer.toggle()
+        if self.timer.running:
+            self.panel.started.emit(self.exercise.key)
         self.panel.save(self)
         self.update()
         self.panel.run_ticks()
@@ -87,6 +89,8 @@ class _ExerciseRow:
 
 class ExerciseTimers(QFrame):
     """One row per exercise of the session kind; hidden when there are none."""
+
+    started = Signal(str)  # the exercise's key
 
     def __init__(self, store: FocusGroupStore, report_error: Callable[[str], None],
                  parent: QWidget | None = None) -> None:

@@ -122,6 +122,12 @@ class FocusGroupPanel(QWidget):
         self._show_feedback()
         self._count_recommendations()
 
+    def select_exercise(self, key: str) -> None:
+        """Feedback typed next answers this exercise (the one whose timer just started)."""
+        index = self.exercise_choice.findData(key)
+        if index >= 0:
+            self.exercise_choice.setCurrentIndex(index)
+
     def set_charts(self, charts: list[FlipChart]) -> None:
         current = self.chart_choice.currentData()
         self.chart_choice.clear()

@@ -8,8 +8,8 @@ timers, Ctrl+Shift+S choose another session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -43,6 +43,34 @@ def selection_or_line(editor: NotesEditor) -> str:
     if cursor.hasSelection():
         return cursor.selectedText().replace("\u2029", " ")
     return cursor.block().text()
+
+
+class SessionChooser(QComboBox):
+    """The session list: arrows only move the choice; Enter or a pick in the open list
+    opens the session (starting sessions while scrolling past them would be wrong)."""
+
+    chosen = Signal(int)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._picking = False
+        self.activated.connect(self._activated)
+
+    def showPopup(self) -> None:
+        self._picking = True
+        super().showPopup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.chosen.emit(self.currentIndex())
+            return
+        self._picking = False
+        super().keyPressEvent(event)
+
+    def _activated(self, index: int) -> None:
+        if self._picking:
+            self._picking = False
+            self.chosen.emit(index)
 
 
 class LiveSessionTab(QWidget):
@@ -95,6 +123,7 @@ class LiveSessionTab(QWidget):
         self.prompts.leave_requested.connect(self.focus_editor)
         self.groups = FocusGroupPanel(self.focus_store, self.postit_store, self.report, self.side)
         self.groups.recommendation_added.connect(self._postit_filed)
+        self.timers.started.connect(self.groups.select_exercise)
         self.participants = ParticipantsPanel(self.sessions, self.report, self.side)
         self.side.addTab(self.prompts, "Prompts (F6)")
         self.side.addTab(self.groups, "Focus group")
@@ -117,11 +146,11 @@ class LiveSessionTab(QWidget):
     def _chooser_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         label = QLabel("Se&ssion:", self)
-        self.chooser = QComboBox(self)
+        self.chooser = SessionChooser(self)
         self.chooser.setAccessibleName("Session to open")
         self.chooser.setToolTip("Choose a session and press Enter, or Open (Ctrl+Shift+S)")
         self.chooser.setMinimumContentsLength(40)
-        self.chooser.activated.connect(self._chosen)
+        self.chooser.chosen.connect(self._chosen)
         label.setBuddy(self.chooser)
         self.open_button = QPushButton("Open", self)
         self.open_button.setAccessibleName("Open the chosen session")
@@ -185,11 +214,14 @@ class LiveSessionTab(QWidget):
             self.chooser.addItem(f"{s.when_text()} · {s.kind_label} · {s.title}{status}", s.id)
         index = self.chooser.findData(current) if current else -1
         if index < 0 and sessions:
-            upcoming = self.sessions.next_session()
-            index = self.chooser.findData(upcoming.id) if upcoming else 0
+            upcoming = self.sessions.next_session() or next(
+                (s for s in sessions if s.status in ("live", "planned")), sessions[0])
+            index = self.chooser.findData(upcoming.id)
         self.chooser.setCurrentIndex(max(index, 0))
         self.chooser.blockSignals(False)
         self.open_button.setEnabled(bool(sessions))
+        if self.session is None:
+            self.chooser.setFocus(Qt.FocusReason.OtherFocusReason)
         self.bar.set_charts(self.charts)
         if self.session is not None:
             self.groups.set_charts(self.charts)
@@ -227,7 +259,7 @@ class LiveSessionTab(QWidget):
         self.side.setTabVisible(1, bool(exercises))
         if exercises:
             self.groups.load(session_id, exercises, self.charts)
-        self.participants.load(session_id)
+        self.participants.load(session_id, session.expected_participants)
         self.bar.set_charts(self.charts)
         self._show_postits()
         index = self.chooser.findData(session_id)

@@ -40,6 +40,7 @@ class ParticipantsPanel(QWidget):
         self.store = store
         self._report_error = report_error
         self.session_id: int | None = None
+        self.expected: int | None = None
         self.setAccessibleName("Participants")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -96,8 +97,9 @@ class ParticipantsPanel(QWidget):
         self.setTabOrder(self.add_button, self.list)
         self.setTabOrder(self.list, self.remove_button)
 
-    def load(self, session_id: int) -> None:
+    def load(self, session_id: int, expected: int | None = None) -> None:
         self.session_id = session_id
+        self.expected = expected
         self._show()
 
     def _show(self) -> None:
@@ -109,6 +111,8 @@ class ParticipantsPanel(QWidget):
             self.list.addItem(item)
         named = sum(1 for p in people if p.personal)
         count = f"{len(people)} participant{'s' if len(people) != 1 else ''} recorded"
+        if self.expected:
+            count += f" of about {self.expected} expected"
         self.summary.setText(count + (f", {named} with a name (personal data)" if named else ""))
         self.remove_button.setEnabled(bool(people))
 

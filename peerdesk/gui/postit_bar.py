@@ -29,7 +29,12 @@ KIND_KEYS = {"S": "strength", "A": "area_to_explore", "G": "suggestion",
              "R": "participant_recommendation", "O": "observation"}
 """The letter that picks each kind in the bar."""
 DEFAULT_KIND = "observation"
-_LETTER_OF = {kind: letter for letter, kind in KIND_KEYS.items()}
+_LINK = "text-decoration: none; color: #0b3d66;"
+
+
+def _unbroken(text: str) -> str:
+    """One choice, kept on one line when the list wraps."""
+    return escape(text).replace(" ", "&nbsp;")
 
 
 def chart_key(index: int) -> str:
@@ -174,17 +179,17 @@ class PostitBar(QFrame):
         parts = []
         for index, c in enumerate(self.charts):
             key = chart_key(index)
-            label = escape(f"{key} {c.title}" if key else c.title)
+            label = _unbroken(f"{key} {c.title}" if key else c.title)
             if c.id == self.chart_id:
-                parts.append(f"<b>[✓ {label}]</b>")
+                parts.append(f"<b>[✓&nbsp;{label}]</b>")
             else:
-                parts.append(f'<a href="chart:{index}">{label}</a>')
+                parts.append(f'<a href="chart:{index}" style="{_LINK}">{label}</a>')
         self.chart_list.setText(" · ".join(parts) or "No flip charts in use.")
         kinds = []
         for letter, kind in KIND_KEYS.items():
-            label = escape(f"{letter} {KIND_LABELS[kind]}")
-            kinds.append(f"<b>[✓ {label}]</b>" if kind == self.kind
-                         else f'<a href="kind:{kind}">{label}</a>')
+            label = _unbroken(f"{letter} {KIND_LABELS[kind]}")
+            kinds.append(f"<b>[✓&nbsp;{label}]</b>" if kind == self.kind
+                         else f'<a href="kind:{kind}" style="{_LINK}">{label}</a>')
         self.kind_list.setText(" · ".join(kinds))
         chart = self.chart()
         chosen = (f"Flip chart: {chart.title}. " if chart else "No flip chart chosen yet. ")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,10 +40,12 @@ class _PromptText(QLabel):
     def __init__(self, text: str, box: QCheckBox, parent: QWidget) -> None:
         super().__init__(text, parent)
         self.box = box
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setWordWrap(True)
         self.setBuddy(box)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -120,6 +122,15 @@ class PromptsPanel(QScrollArea):
         layout.addStretch(1)
         self.setWidget(holder)
         self._count()
+        QTimer.singleShot(0, self._scroll_to_work)
+
+    def _scroll_to_work(self) -> None:
+        """Start the view at the first phase with something left to tick."""
+        for phase, heading in self.headings.items():
+            keys = [p.key for p in self._phase_prompts.get(phase, ())]
+            if any(not self.boxes[k].isChecked() for k in keys):
+                self.verticalScrollBar().setValue(max(0, heading.y() - 4))
+                return
 
     def _row(self, parent: QWidget, key: str, text: str, ticked: datetime | None) -> QWidget:
         row = QWidget(parent)

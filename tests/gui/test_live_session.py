@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.clock import ManualClock
@@ -84,6 +85,13 @@ def press(qtbot: QtBot, key: Qt.Key | str,
           mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """A key press sent where the keyboard is, as a person would type it."""
     qtbot.keyClick(focused(), key, mods)
+
+
+def seen(label: QLabel) -> str:
+    """A rich-text label's words as they read on screen."""
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText().replace("\xa0", " ")
 
 
 def reopened_notes(window: MainWindow, library: Library, made: Made, session_id: int) -> str:
@@ -199,12 +207,12 @@ def test_postit_from_the_current_line_by_keyboard_only(
     press(qtbot, Qt.Key.Key_K, CTRL)
     assert live.bar.isVisible() and focused() is live.bar
     assert live.bar.text.text() == "Partners describe the vision differently"
-    assert "4 Governance" in live.bar.chart_list.text()
-    assert "A Area to explore" in live.bar.kind_list.text()
+    assert "4 Governance and accountability" in seen(live.bar.chart_list)
+    assert "S Strength · A Area to explore · G Suggestion" in seen(live.bar.kind_list)
     press(qtbot, "1")
     press(qtbot, "a")
-    assert "[✓ 1 Shared vision and priorities]" in live.bar.chart_list.text()
-    assert "[✓ A Area to explore]" in live.bar.kind_list.text()
+    assert "[✓ 1 Shared vision and priorities]" in seen(live.bar.chart_list)
+    assert "[✓ A Area to explore]" in seen(live.bar.kind_list)
     press(qtbot, Qt.Key.Key_Return)
     assert not live.bar.isVisible()
     assert focused() is live.editor
@@ -306,6 +314,8 @@ def test_focus_group_timer_feedback_and_recommendations(
     assert live.postits.list.item(0).text().startswith(
         "Participant recommendation · on 7 Engaging people and partners: "
         "Fund one shared engagement team")
+    press(qtbot, Qt.Key.Key_F8)  # the second exercise starts: feedback now answers it
+    assert groups.exercise_choice.currentText() == "2. Where it needs to improve"
     window.lock()
     with library.open(made.notebook_id, PASSPHRASE) as notebook:
         feedback = FocusGroupStore(notebook).feedback(made.focus_group)
