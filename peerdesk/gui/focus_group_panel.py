@@ -63,7 +63,7 @@ class FocusGroupPanel(QWidget):
         self.group_edit = QLineEdit("Group 1", feedback)
         self.group_edit.setAccessibleName("Group")
         self.group_edit.setAccessibleDescription("Which small group, e.g. Group 1 or Table 3")
-        form.addRow(*self._label("Gro&up:", self.group_edit, feedback))
+        form.addRow(*self._label("&Group:", self.group_edit, feedback))
         self.feedback_edit = QLineEdit(feedback)
         self.feedback_edit.setAccessibleName("What the group said")
         self.feedback_edit.setPlaceholderText("What the group said; Enter adds it")

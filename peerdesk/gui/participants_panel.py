@@ -72,7 +72,7 @@ class ParticipantsPanel(QWidget):
         self.name_edit.setPlaceholderText("Optional")
         self.name_edit.setToolTip(PERSONAL_NAME_NOTE)
         for text, edit in (("&Role:", self.role_edit), ("Or&ganisation:", self.org_edit),
-                           ("Ten&ure or link:", self.tenure_edit),
+                           ("Tenure or lin&k:", self.tenure_edit),
                            ("Na&me (personal):", self.name_edit)):
             label = QLabel(text, self)
             label.setBuddy(edit)
