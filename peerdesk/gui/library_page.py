@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.gui.destroyed_list import DestroyedList
 from peerdesk.gui.headings import style_heading
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ class LibraryPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.destroyed_list = DestroyedList(self)
+        layout.addWidget(self.destroyed_list)
         self.set_entries([], locked=False)
 
     def set_entries(self, entries: list[NotebookEntry], locked: bool) -> None:

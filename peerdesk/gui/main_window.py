@@ -24,6 +24,7 @@ from peerdesk.errors import (
     PeerdeskError,
     WrongPassphraseError,
 )
+from peerdesk.gui.destruction_flow import DestructionFlow
 from peerdesk.gui.library_page import LibraryPage
 from peerdesk.gui.message_bar import MessageBar
 from peerdesk.paths import AppPaths
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.library_page.new_requested.connect(self.new_engagement)
         self.stack.addWidget(self.library_page)
         self._build_actions()
+        self.destruction = DestructionFlow(self)
         self.statusBar().setAccessibleName("Status")
 
         self.idle_timer = QTimer(self)
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
             self.messages.error(exc.message)
             entries = []
         self.library_page.set_entries(entries, locked)
+        self.destruction.library_shown(entries)
 
     # -- open, create, lock -------------------------------------------------------------
 
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
                                   "store cannot be used, so peerdesk will ask again next time.")
         else:
             self.messages.clear()
+        self.destruction.notebook_opened(notebook)
         return True
 
     def lock(self) -> None:
@@ -203,6 +207,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.stack.setCurrentWidget(self.library_page)
         self.refresh_library()
+
+    def release_notebook(self) -> Notebook | None:
+        """Drop the engagement's views (as on lock) and hand over its notebook still open,
+        for destruction, which closes it itself."""
+        notebook, self.notebook = self.notebook, None
+        if self.page is not None:
+            self.page.teardown()
+            self.stack.removeWidget(self.page)
+            self.page.deleteLater()
+            self.page = None
+        self.lock_action.setEnabled(False)
+        self.setWindowTitle(APP_TITLE)
+        self.stack.setCurrentWidget(self.library_page)
+        return notebook
 
     def refresh_header(self) -> None:
         if self.page is not None:

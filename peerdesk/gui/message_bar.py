@@ -3,6 +3,8 @@ so nothing ever interrupts a live session."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -28,6 +30,11 @@ class MessageBar(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAccessibleName("Message")
         layout.addWidget(self.label, 1)
+        self.action_button = QPushButton(self)
+        self.action_button.clicked.connect(self._run_action)
+        self.action_button.hide()
+        layout.addWidget(self.action_button)
+        self._action: Callable[[], None] | None = None
         self.close_button = QPushButton("Dismiss", self)
         self.close_button.setAccessibleName("Dismiss the message")
         self.close_button.clicked.connect(self.clear)
@@ -41,6 +48,7 @@ class MessageBar(QFrame):
     def show_message(self, text: str, kind: str = "info", timeout_ms: int = 0) -> None:
         word, background, foreground = _STYLES.get(kind, _STYLES["info"])
         self.kind = kind
+        self._drop_action()
         self.label.setText(f"<b>{word}:</b> {_escape(text)}")
         self.label.setAccessibleDescription(f"{word}: {text}")
         self.setStyleSheet(f"#messageBar {{ background: {background}; border: 1px solid "
@@ -60,11 +68,29 @@ class MessageBar(QFrame):
     def warning(self, text: str) -> None:
         self.show_message(text, "warning")
 
+    def offer(self, label: str, action: Callable[[], None], name: str = "") -> None:
+        """One button beside the message now shown; the next message or Dismiss removes it."""
+        self._action = action
+        self.action_button.setText(label)
+        self.action_button.setAccessibleName(name or label.replace("&", "").rstrip("…"))
+        self.action_button.show()
+
+    def _drop_action(self) -> None:
+        self._action = None
+        self.action_button.hide()
+
+    def _run_action(self) -> None:
+        action = self._action
+        self.clear()
+        if action is not None:
+            action()
+
     def text(self) -> str:
         return self.label.accessibleDescription() if self.isVisible() else ""
 
     def clear(self) -> None:
         self.kind = ""
+        self._drop_action()
         self.label.clear()
         self.hide()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.gui.context import GuiContext
+from peerdesk.gui.retention_panel import RetentionPanel
 
 
 def _day(value: object) -> str:
@@ -60,6 +61,8 @@ class OverviewTab(QWidget):
         self.check_result.setWordWrap(True)
         self.check_result.setAccessibleName("Result of the notebook check")
         layout.addWidget(self.check_result)
+        self.retention = RetentionPanel(context, self)
+        layout.addWidget(self.retention)
         layout.addStretch(1)
         self.refresh()
 
@@ -80,6 +83,7 @@ class OverviewTab(QWidget):
         self.values["rule"].setText(f"A finding is triangulated with at least "
                                     f"{e.rule_min_sources} sources of at least "
                                     f"{e.rule_min_kinds} kinds.")
+        self.retention.refresh()
 
     def edit_details(self) -> None:
         from peerdesk.gui.dialogs import NewEngagementDialog
