@@ -70,6 +70,9 @@ def test_last_word_is_a_prefix_as_you_type(notebook: Notebook, search: Search) -
     for typed in ("g", "go", "gov", "governance", "governance unt", "GOVERNANCE  UNTESTED"):
         assert [h.target_id for h in search.search(typed)] == [pid], typed
     assert search.search("gov hard") == []  # only the last word is a prefix
+    # One letter after a space is not searched yet: the results stay as they were.
+    assert [h.target_id for h in search.search("governance u")] == [pid]
+    assert [h.target_id for h in search.search("governance x")] == [pid]
     assert search.search("governanc untested") == []
 
 
@@ -112,6 +115,28 @@ def test_ranked_limited_and_highlighted(notebook: Notebook, search: Search) -> N
     assert search.search("   ") == [] and search.count("!!") == 0
 
 
+def test_snippets_mark_matches_like_the_index_folds_them() -> None:
+    body = "On Tuesday the Ysgol Gymraeg head said respite beds fell. " + "More words " * 10
+    snippet = search_module.make_snippet("", body, ["ysgol", "res"])
+    assert f"{search_module.MARK_START}Ysgol{search_module.MARK_END}" in snippet
+    assert f"{search_module.MARK_START}respite{search_module.MARK_END}" in snippet
+    assert snippet.endswith(search_module.ELLIPSIS)
+    accented = search_module.make_snippet("Siân's notes", "", ["sian"])
+    assert accented == f"{search_module.MARK_START}Siân{search_module.MARK_END}'s notes"
+
+
+def test_only_the_most_recent_window_is_ranked(notebook: Notebook, search: Search) -> None:
+    for n in range(8):
+        add_session(notebook, title=f"Meeting {n}", notes="pooled budget " * (n + 1))
+    everything = search.search("pooled", limit=50)
+    assert len(everything) == 8
+    with notebook.read() as conn:
+        recent = search_module.ranked_rows(conn, "pooled", limit=50, window=3)
+    assert len(recent) == 3
+    newest = sorted(h.target_id for h in everything)[-3:]
+    assert sorted(r[0] // 16 for r in recent) == newest
+
+
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query('care "home" AND(') == '"care" "home" "AND"*'
     assert fts_query("  ") is None
@@ -120,11 +145,13 @@ def test_fts_query_quotes_every_word() -> None:
 
 def test_search_uses_the_index_never_a_scan(notebook: Notebook) -> None:
     with notebook.read() as conn:
-        plan = " ".join(str(r[-1]) for r in conn.execute(
-            "EXPLAIN QUERY PLAN " + search_module._SEARCH_SQL,
-            ("[", "]", "…", 8, '"x"*', 50)))
-    assert "VIRTUAL TABLE INDEX" in plan
-    assert "SCAN participant" not in plan and "SCAN postit" not in plan
+        plans = [" ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, args))
+                 for sql, args in ((search_module._CANDIDATES_SQL, ('"x"*', 500)),
+                                   (search_module._ROW_SQL, (17,)),
+                                   *((sql, (1,)) for sql in search_module._SESSION_OF.values()))]
+    assert "VIRTUAL TABLE INDEX" in plans[0] and ":M" in plans[0]  # FTS5's MATCH index
+    assert "VIRTUAL TABLE INDEX" in plans[1] and plans[1].endswith(":=")  # a rowid look-up
+    assert all("USING INTEGER PRIMARY KEY" in plan for plan in plans[2:])
     source = Path(search_module.__file__).read_text(encoding="utf-8")
     assert " LIKE " not in source.upper()
 
@@ -173,11 +200,16 @@ def model_matches(rows: dict[tuple[str, int], str], typed: str) -> set[tuple[str
     wanted = fold(typed)[:search_module.MAX_TOKENS]
     if not wanted:
         return set()
+    prefix = True
+    if len(wanted) > 1 and len(wanted[-1]) < search_module.MIN_PREFIX:
+        wanted.pop()  # a single letter after a space waits for the next one; the word
+        prefix = False  # before it was finished, so it must match whole
     out = set()
     for key, text in rows.items():
         tokens = set(fold(text))
-        if all(w in tokens for w in wanted[:-1]) and any(t.startswith(wanted[-1])
-                                                         for t in tokens):
+        last_found = (any(t.startswith(wanted[-1]) for t in tokens) if prefix
+                      else wanted[-1] in tokens)
+        if all(w in tokens for w in wanted[:-1]) and last_found:
             out.add(key)
     return out
 
