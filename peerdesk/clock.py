@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -24,12 +23,12 @@ class SystemClock:
         return time.monotonic()
 
 
-@dataclass
 class ManualClock:
     """A clock that only moves when told to."""
 
-    current: datetime = field(default_factory=lambda: datetime(2026, 3, 3, 9, 0, tzinfo=UTC))
-    ticks: float = 0.0
+    def __init__(self, current: datetime | None = None, ticks: float = 0.0) -> None:
+        self.current = current or datetime(2026, 3, 3, 9, 0, tzinfo=UTC)
+        self.ticks = ticks
 
     def now(self) -> datetime:
         return self.current

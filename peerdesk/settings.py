@@ -5,8 +5,6 @@ Notebooks are named here only by their random id, never by title.
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from peerdesk.files import atomic_write, make_private_dir
@@ -15,24 +13,47 @@ from peerdesk.paths import AppPaths
 IDLE_CHOICES = (1, 2, 5, 10, 15, 30, 60)
 
 
-@dataclass
 class Settings:
-    idle_lock_minutes: int = 10
-    text_scale_percent: int = 100
-    last_notebook: str | None = None
-    sample_offered: bool = False
-    known_notebooks: list[str] = field(default_factory=list)
+    """Read at every start, so kept free of slow imports (no dataclasses, json on demand)."""
+
+    FIELDS = ("idle_lock_minutes", "text_scale_percent", "last_notebook", "sample_offered",
+              "known_notebooks")
+
+    def __init__(self, idle_lock_minutes: int = 10, text_scale_percent: int = 100,
+                 last_notebook: str | None = None, sample_offered: bool = False,
+                 known_notebooks: list[str] | None = None) -> None:
+        self.idle_lock_minutes = idle_lock_minutes
+        self.text_scale_percent = text_scale_percent
+        self.last_notebook = last_notebook
+        self.sample_offered = sample_offered
+        self.known_notebooks: list[str] = list(known_notebooks or [])
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Settings) and self.as_dict() == other.as_dict()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Settings({self.as_dict()!r})"
 
     @classmethod
     def load(cls, paths: AppPaths) -> Settings:
         try:
-            doc: Any = json.loads(paths.settings_file.read_text("utf-8"))
-        except (OSError, ValueError):
+            raw = paths.settings_file.read_text("utf-8")
+        except OSError:
+            return cls()
+        import json
+
+        try:
+            doc: Any = json.loads(raw)
+        except ValueError:
             return cls()
         if not isinstance(doc, dict):
             return cls()
-        names = {f.name for f in fields(cls)}
-        settings = cls(**{k: v for k, v in doc.items() if k in names})
+        settings = cls(**{k: v for k, v in doc.items() if k in cls.FIELDS})
         if not isinstance(settings.idle_lock_minutes, int) or settings.idle_lock_minutes < 1:
             settings.idle_lock_minutes = 10
         if settings.text_scale_percent not in range(80, 201):
@@ -40,9 +61,11 @@ class Settings:
         return settings
 
     def save(self, paths: AppPaths) -> None:
+        import json
+
         make_private_dir(paths.config)
         atomic_write(paths.settings_file,
-                     (json.dumps(asdict(self), indent=2) + "\n").encode("utf-8"))
+                     (json.dumps(self.as_dict(), indent=2) + "\n").encode("utf-8"))
 
     def mentions(self, notebook_id: str) -> list[str]:
         """Names of the settings that refer to a notebook (for destruction's inventory)."""
