@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from peerdesk.files import make_private_dir
 
@@ -16,8 +16,10 @@ LOCK_SUFFIX = ".lock"
 HOME_ENV = "PEERDESK_HOME"
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(NamedTuple):
+    """(A NamedTuple rather than a dataclass: it is made at every start, before the
+    window shows, and importing dataclasses costs more than all of this.)"""
+
     data: Path
     config: Path
     cache: Path
