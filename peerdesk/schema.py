@@ -231,6 +231,7 @@ Migration = str | Callable[[Connection], None]
 
 MIGRATIONS: list[Migration] = [V1]
 MIGRATIONS.append(search_index.MIGRATION)  # v2: full-text search
+MIGRATIONS.append(search_index.MIGRATION_3)  # v3: notes re-indexed when searched
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from peerdesk.notebook import Notebook
-from peerdesk.search_index import KIND_BY_CODE, KIND_STRIDE
+from peerdesk.search_index import KIND_BY_CODE, KIND_STRIDE, catch_up, has_pending
 
 MARK_START = "\x02"
 MARK_END = "\x03"
@@ -209,9 +209,18 @@ class Search:
     def __init__(self, notebook: Notebook) -> None:
         self.notebook = notebook
 
+    def _catch_up(self) -> None:
+        """Index the notes saved since the last search, so every search sees every edit."""
+        with self.notebook.read() as conn:
+            pending = has_pending(conn)
+        if pending:
+            with self.notebook.write() as conn:
+                catch_up(conn)
+
     def search(self, text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
         """The best ``limit`` places matching what was typed; [] for nothing to look for."""
         hits = []
+        self._catch_up()
         with self.notebook.read() as conn:
             for rowid, heading, snippet, rank in ranked_rows(conn, text, limit):
                 kind = KIND_BY_CODE.get(rowid % KIND_STRIDE, "unknown")
@@ -228,6 +237,7 @@ class Search:
         query = fts_query(text)
         if query is None:
             return set()
+        self._catch_up()
         with self.notebook.read() as conn:
             rows = conn.execute("SELECT rowid FROM search_index WHERE search_index MATCH ?",
                                 (query,)).fetchall()
@@ -239,6 +249,7 @@ class Search:
         query = fts_query(text)
         if query is None:
             return 0
+        self._catch_up()
         with self.notebook.read() as conn:
             row = conn.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?",
                                (query,)).fetchone()
@@ -247,6 +258,7 @@ class Search:
     def rebuild(self) -> None:
         """Rebuild the index's internal structures (contents stay as the triggers keep them)."""
         with self.notebook.write() as conn:
+            catch_up(conn)
             conn.execute("INSERT INTO search_index(search_index) VALUES ('rebuild')")
 
     def optimise(self) -> None:

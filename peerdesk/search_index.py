@@ -87,6 +87,52 @@ MIGRATION = "\n".join([
 """Version 2: the search index, its triggers, and the index built from existing rows."""
 
 
+_SESSION = next(s for s in SOURCES if s.table == "session")
+
+MIGRATION_3 = f"""
+CREATE TABLE search_pending (session_id INTEGER PRIMARY KEY);
+DROP TRIGGER search_session_au;
+CREATE TRIGGER search_session_au AFTER UPDATE OF id, title ON session BEGIN
+    DELETE FROM search_pending WHERE session_id = old.id;
+    DELETE FROM search_index WHERE rowid = old.id * {KIND_STRIDE} + {_SESSION.code};
+    INSERT INTO search_index(rowid, heading, body) VALUES
+        (new.id * {KIND_STRIDE} + {_SESSION.code}, new.title, new.notes);
+END;
+CREATE TRIGGER search_session_notes AFTER UPDATE OF notes ON session
+    WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE session_id = new.id) BEGIN
+    INSERT INTO search_pending(session_id) VALUES (new.id);
+END;
+CREATE TRIGGER search_session_pending_ad AFTER DELETE ON session BEGIN
+    DELETE FROM search_pending WHERE session_id = old.id;
+END;
+"""
+"""Version 3: notes are re-indexed when next searched, not at every autosave.
+
+Live notes are saved about once a second while the peer types; re-indexing a whole
+session's notes each time cost three times the save itself. A notes change now only
+marks the session as pending (once), and ``catch_up`` re-indexes the pending sessions
+before any search reads the index, so every search still sees every edit."""
+
+_CATCH_UP = (
+    f"DELETE FROM search_index WHERE rowid IN"
+    f" (SELECT session_id * {KIND_STRIDE} + {_SESSION.code} FROM search_pending);",
+    f"INSERT INTO search_index(rowid, heading, body) SELECT"
+    f" s.id * {KIND_STRIDE} + {_SESSION.code}, s.title, s.notes"
+    f" FROM session s JOIN search_pending p ON p.session_id = s.id;",
+    "DELETE FROM search_pending;",
+)
+
+
+def has_pending(conn: Connection) -> bool:
+    return conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is not None
+
+
+def catch_up(conn: Connection) -> None:
+    """Re-index the sessions whose notes changed since the last search (in a transaction)."""
+    for statement in _CATCH_UP:
+        conn.execute(statement)
+
+
 @contextmanager
 def bulk_insert(conn: Connection) -> Iterator[None]:
     """For big imports, inside the caller's transaction: only INSERTs may run inside.

@@ -308,3 +308,22 @@ def test_fts_equals_a_plain_python_search(notebook: Notebook, steps: list) -> No
         assert search.matches(typed) == model_matches(_model(notebook), typed), typed
     shown = {(h.kind, h.target_id) for h in search.search(typed)}
     assert shown <= search.matches(typed)
+
+
+def test_notes_saved_while_typing_are_found_at_the_next_search(
+        notebook: Notebook, search: Search) -> None:
+    session = add_session(notebook, title="Ward visit", notes="")
+    for text in ("disch", "discharge lounge", "discharge lounge is always full"):
+        with notebook.write() as conn:  # what the autosave does, once a second
+            conn.execute("UPDATE session SET notes = ? WHERE id = ?", (text, session))
+    with notebook.read() as conn:
+        pending = conn.execute("SELECT session_id FROM search_pending").fetchall()
+        stale = conn.execute("SELECT body FROM search_index WHERE rowid = ?",
+                             (session * 16 + 1,)).fetchone()
+    assert pending == [(session,)] and stale == ("",)  # the saves did not re-index
+    assert [h.target_id for h in search.search("lounge alw")] == [session]
+    with notebook.read() as conn:
+        assert conn.execute("SELECT count(*) FROM search_pending").fetchone() == (0,)
+    with notebook.write() as conn:
+        conn.execute("DELETE FROM session WHERE id = ?", (session,))
+    assert search.search("lounge") == []
