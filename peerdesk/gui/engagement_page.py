@@ -19,9 +19,15 @@ def tab_factories() -> list[TabFactory]:
     optionally, ``refresh()`` (called when shown) and ``teardown()`` (called on lock).
     Tabs import their modules here, not at the top, so the app starts without them."""
     factories: list[TabFactory] = [OverviewTab]
+    from peerdesk.gui.timetable_tab import TimetableTab
+
+    factories.append(TimetableTab)
     from peerdesk.gui.live_session_tab import LiveSessionTab
 
     factories.append(LiveSessionTab)
+    from peerdesk.gui.documents_tab import DocumentsTab
+
+    factories.append(DocumentsTab)
     return factories
 
 

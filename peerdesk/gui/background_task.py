@@ -1,0 +1,45 @@
+"""Run a slow piece of core work off the UI thread and hand its result back to the UI."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+
+class BackgroundTask(QObject):
+    """One call of ``work`` on a Python thread; ``finished`` or ``failed`` is then emitted
+    on the thread that made this object (the UI thread), so the handlers may touch widgets.
+
+    ``failed`` carries the exception: the caller decides which ones it can explain.
+    """
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="peerdesk-task", daemon=True)
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # handed to the UI thread, which shows it or re-raises
+            self.failed.emit(exc)
+        else:
+            self.finished.emit(result)

@@ -1,0 +1,47 @@
+"""A main window with an engagement open, for the timetable, import, documents and themes
+tests (fixtures are imported by the test modules that use them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from peerdesk.clock import ManualClock
+from peerdesk.gui.application import build_window, create_application
+from peerdesk.gui.engagement_page import EngagementPage
+from peerdesk.gui.main_window import MainWindow
+from peerdesk.library import Library
+from peerdesk.paths import AppPaths
+from tests.conftest import PASSPHRASE, sample_details
+
+
+@pytest.fixture
+def notebook_id(library: Library) -> str:
+    with library.create(sample_details(), PASSPHRASE) as notebook:
+        return notebook.id
+
+
+@pytest.fixture
+def window(qtbot: QtBot, paths: AppPaths, library: Library, clock: ManualClock,
+           notebook_id: str) -> Iterator[MainWindow]:
+    create_application(["peerdesk-test"])
+    win = build_window(paths, clock, library)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_notebook(notebook_id)
+    yield win
+    if win.page is not None:
+        win.lock()
+
+
+def page_of(window: MainWindow) -> EngagementPage:
+    assert window.page is not None, "the engagement is open"
+    return window.page
+
+
+def current_tab_title(window: MainWindow) -> str:
+    tabs = page_of(window).tabs
+    return tabs.tabText(tabs.currentIndex()).replace("&", "")
