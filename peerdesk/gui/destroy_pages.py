@@ -8,12 +8,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +41,9 @@ def what_happens(artefact: Artefact) -> str:
         return f"Kept, because {artefact.keep_reason}"
     text = artefact.action.label
     text = text[0].upper() + text[1:]
-    return f"{text}. {artefact.note}" if artefact.note else text
+    if artefact.note and artefact.kind is not Kind.SETTINGS:  # settings' note names keys
+        return f"{text}. {artefact.note}"
+    return text
 
 
 class InventoryPage(QWidget):
@@ -65,18 +66,20 @@ class InventoryPage(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setAccessibleName("Listing")
         layout.addWidget(self.busy)
-        self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName("What will be destroyed")
-        self.tree.setHeaderLabels(["What", "Size", "What happens", "Where"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 300)
-        header.resizeSection(1, 80)
-        header.resizeSection(2, 330)
-        layout.addWidget(self.tree, 1)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setAccessibleName("What will be destroyed")
+        self.table.setHorizontalHeaderLabels(["What", "Size", "What happens", "Where"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        for column, width in ((0, 290), (1, 80), (2, 330)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
         self.keep_box = QGroupBox("Copies written out of the notebook: keep one only if the "
                                   "manager already holds it", self)
         self.keep_box.setAccessibleName("Copies you may keep")
@@ -119,7 +122,7 @@ class InventoryPage(QWidget):
             self.keeps[artefact.export_id] = (box, reason)
         self.keep_box.setVisible(bool(self.keeps))
         self._choices_changed()
-        self.tree.setFocus()
+        self.table.setFocus()
 
     def show_problem(self, text: str) -> None:
         self.busy.hide()
@@ -149,20 +152,20 @@ class InventoryPage(QWidget):
             shown = self.chosen()
         except ValidationError:  # an unfinished reason: show the list as it was
             shown = self.inventory
-        self.tree.clear()
-        for artefact in shown.artefacts:
-            where = "" if artefact.path is None or artefact.kind is Kind.CREDENTIAL \
-                else str(artefact.path)
+        self.table.setRowCount(len(shown.artefacts))
+        for row, artefact in enumerate(shown.artefacts):
+            where = "" if artefact.path is None else str(artefact.path)
             if artefact.kind is Kind.CREDENTIAL:
                 where = "This computer's credential store"
-            item = QTreeWidgetItem([artefact.label, size_text(artefact.size),
-                                    what_happens(artefact), where])
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setToolTip(3, where)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
-                         f"{artefact.label}, {size_text(artefact.size)}: "
-                         f"{what_happens(artefact)}")
-            self.tree.addTopLevelItem(item)
+            texts = [artefact.label, size_text(artefact.size), what_happens(artefact), where]
+            for column, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                if column == 1:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, cell)
+        self.table.resizeRowsToContents()
         files = [a for a in shown.artefacts
                  if a.action is Action.OVERWRITE_DELETE and a.present]
         kept = [a for a in shown.artefacts if a.action is Action.KEEP]
@@ -213,10 +216,17 @@ class ConfirmPage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("What will happen")
         layout.addWidget(self.summary)
-        self.prompt = QLabel(self)
+        self.prompt = QLabel("To confirm, &type the engagement's title:", self)
         self.prompt.setWordWrap(True)
-        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.prompt)
+        self.title_shown = QLabel(self)
+        self.title_shown.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_shown.setAccessibleName("The engagement's title")
+        self.title_shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bold = self.title_shown.font()
+        bold.setBold(True)
+        self.title_shown.setFont(bold)
+        layout.addWidget(self.title_shown)
         self.title_edit = QLineEdit(self)
         self.title_edit.setAccessibleName("The engagement's title, typed to confirm")
         self.prompt.setBuddy(self.title_edit)
@@ -233,9 +243,19 @@ class ConfirmPage(QWidget):
                  if a.action is Action.OVERWRITE_DELETE and a.present]
         kept = [a for a in inventory.artefacts if a.action is Action.KEEP]
         ticked = sum(t for _, t in attestations.items())
+        store = next((a for a in inventory.artefacts if a.kind is Kind.CREDENTIAL), None)
+        if store is not None and store.present is None:
+            key = ("peerdesk cannot reach this computer's credential store now, so the key "
+                   "there (if any) can be neither deleted nor checked: the result and the "
+                   "certificate will say so. The key file will be deleted, then ")
+        elif store is not None and store.present is False:
+            key = ("The credential store does not hold the notebook's key (this will be "
+                   "checked). The key file will be deleted, then ")
+        else:
+            key = ("The notebook's key will be deleted from this computer's credential store "
+                   "and from its key file, then ")
         lines = [
-            "The notebook's key will be deleted from this computer's credential store and "
-            "from its key file, then "
+            key +
             f"{plural(len(files), 'file')} ({size_text(inventory.total_bytes)}) will be "
             "overwritten and deleted, and every step checked.",
             f"{plural(len(kept), 'copy', 'copies')} kept, with the reason on the certificate."
@@ -245,7 +265,7 @@ class ConfirmPage(QWidget):
             "again.",
         ]
         self.summary.setText("\n".join(lines))
-        self.prompt.setText(f"To confirm, type the engagement's title: {inventory.title}")
+        self.title_shown.setText(inventory.title)
         self._typed(self.title_edit.text())
 
     def typed(self) -> str:

@@ -96,6 +96,7 @@ class DestroyWizard(QDialog):
         self.run_page.certificate_requested.connect(self.show_certificate)
         self.run_page.email_requested.connect(self.email)
         self.run_page.forget_requested.connect(self.forget)
+        self.run_page.folder_requested.connect(self.open_folder)
         if journal is not None:
             self._go(3)
             self.run_page.prefill(journal.steps)
@@ -120,6 +121,8 @@ class DestroyWizard(QDialog):
     def _go(self, index: int) -> None:
         self.problem.clear()
         self.stack.setCurrentIndex(index)
+        if index == 1:
+            next(iter(self.attestation_page.boxes.values())).setFocus()
         if index == 2:
             self.confirm_page.title_edit.setFocus()
         self._update_buttons()
@@ -263,6 +266,13 @@ class DestroyWizard(QDialog):
         if self.outcome is None or self.outcome.files is None:
             return
         self.run_page.show_email(email_manager(self._mail(), self.outcome.files.pdf).message)
+
+    def open_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if self.outcome is not None and self.outcome.files is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.outcome.files.pdf.parent)))
 
     def forget(self) -> None:
         from peerdesk import destruction

@@ -57,10 +57,11 @@ class DestructionFlow(QObject):
             self.startup_notices(entries)
 
     def notebook_opened(self, notebook: Notebook) -> None:
-        """Remind on opening, unless the bar already says something that matters more."""
+        """Remind on opening (after any warning already shown), unless there is an error."""
         from peerdesk import retention
 
-        if self.window.messages.kind in ("warning", "error"):
+        messages = self.window.messages
+        if messages.kind == "error":
             return
         try:
             state = retention.state(notebook)
@@ -68,8 +69,10 @@ class DestructionFlow(QObject):
             return
         text = retention.reminder(state, self.today())
         if text and not state.on_hold:
-            self.window.messages.warning(text)
-            self.window.messages.offer("Destroy no&w…", self.start_wizard,
+            earlier = messages.text().removeprefix("Attention: ") \
+                if messages.kind == "warning" else ""
+            messages.warning(f"{text} {earlier}".strip())
+            messages.offer("Destroy no&w…", self.start_wizard,
                                        "Destroy this engagement's notebook now")
 
     # -- start-up -----------------------------------------------------------------------

@@ -25,13 +25,13 @@ if TYPE_CHECKING:
     from peerdesk.destruction_journal import CheckEntry, StepEntry
 
 STORE_UNREACHABLE = (
-    "One thing could not be verified: peerdesk could not reach this computer's credential "
-    "store, so it cannot confirm that the notebook's key is no longer there. Everything "
-    "marked Done below was done, and the key file is gone. What to do: open the "
-    "computer's password manager (Passwords and Keys, Credential Manager or Keychain "
-    "Access) and delete any peerdesk entry for this engagement; or start peerdesk again "
-    "when the credential store is available and choose Finish destruction, which checks "
-    "again and rewrites the certificate.")
+    "One thing could not be done: peerdesk could not reach this computer's credential "
+    "store, so it could neither delete the notebook's key there (if it holds one) nor "
+    "check that it is gone. Everything else marked Done was done, including deleting the "
+    "key file. What to do: open the computer's password manager (Passwords and Keys, "
+    "Credential Manager or Keychain Access) and delete any peerdesk entry for this "
+    "engagement; or start peerdesk again when the credential store is available and choose "
+    "Finish destruction, which tries again, checks again and rewrites the certificate.")
 
 
 def _sentence(text: str) -> str:
@@ -45,7 +45,7 @@ def step_line(label: str, status: str, detail: str) -> str:
     if status == "done":
         return f"{label}: Done. {_sentence(detail)}".rstrip()
     if status == "kept":
-        return f"{label}: Kept. {_sentence(detail)}".rstrip()
+        return f"{label}: Kept, {_sentence(detail)}" if detail else f"{label}: Kept."
     if status == "passed":
         return f"Check: {label}: Passed. {_sentence(detail)}".rstrip()
     prefix = "Check: " if status == "check-failed" else ""
@@ -62,6 +62,7 @@ class RunPage(QWidget):
 
     certificate_requested = Signal(bool)  # True: open at the PDF
     email_requested = Signal()
+    folder_requested = Signal()
     forget_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -83,7 +84,6 @@ class RunPage(QWidget):
         self.log = QListWidget(self)
         self.log.setAccessibleName("Steps and checks")
         self.log.setWordWrap(True)
-        layout.addWidget(self.log, 2)
 
         self.result_box = QWidget(self)
         result = QVBoxLayout(self.result_box)
@@ -100,12 +100,16 @@ class RunPage(QWidget):
         self.explanation.setWordWrap(True)
         self.explanation.setAccessibleName("What this means")
         result.addWidget(self.explanation)
+        self.problems_label = QLabel("What failed, and what to do:", self.result_box)
+        result.addWidget(self.problems_label)
         self.problems = QListWidget(self.result_box)
         self.problems.setAccessibleName("What failed, and what to do")
         self.problems.setWordWrap(True)
-        result.addWidget(self.problems, 1)
+        self.problems.setMaximumHeight(150)
+        self.problems_label.setBuddy(self.problems)
+        result.addWidget(self.problems)
         buttons = QHBoxLayout()
-        self.certificate_button = QPushButton("Show the &certificate", self.result_box)
+        self.certificate_button = QPushButton("Show the cer&tificate", self.result_box)
         self.certificate_button.setAccessibleName("Show the certificate")
         self.certificate_button.clicked.connect(lambda: self.certificate_requested.emit(False))
         self.pdf_button = QPushButton("Open &PDF", self.result_box)
@@ -122,8 +126,12 @@ class RunPage(QWidget):
                                       "the certificate is kept")
         self.forget_button.clicked.connect(self.forget_requested)
         self.forget_button.hide()
+        self.folder_button = QPushButton("Open the &folder", self.result_box)
+        self.folder_button.setAccessibleName("Open the folder holding the certificate and "
+                                             "the email draft")
+        self.folder_button.clicked.connect(self.folder_requested)
         for button in (self.certificate_button, self.pdf_button, self.email_button,
-                       self.forget_button):
+                       self.folder_button, self.forget_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         result.addLayout(buttons)
@@ -133,7 +141,8 @@ class RunPage(QWidget):
         self.email_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         result.addWidget(self.email_result)
         self.result_box.hide()
-        layout.addWidget(self.result_box, 2)
+        layout.addWidget(self.result_box)   # the result first, then every step and check
+        layout.addWidget(self.log, 1)
 
     def _put(self, key: tuple[str, str], text: str) -> None:
         item = self.items.get(key)
@@ -176,17 +185,21 @@ class RunPage(QWidget):
 
     def show_failure(self, message: str) -> None:
         self.bar.setValue(self.bar.maximum())
+        self.heading.setText("Step 4 of 4: the result")
         self.headline.setText("Destruction stopped")
         self.explanation.setText(message)
         self.problems.hide()
-        for button in (self.certificate_button, self.pdf_button, self.email_button):
+        self.problems_label.hide()
+        for button in (self.certificate_button, self.pdf_button, self.email_button,
+                       self.folder_button):
             button.hide()
         self.result_box.show()
         self.headline.setFocus()
 
     def show_result(self, result: DestructionResult, resumed: bool = False) -> None:
         self.bar.setValue(self.bar.maximum())
-        self.current.setText("Finished.")
+        self.current.setText("Finished. Every step and check is listed below the result.")
+        self.heading.setText("Step 4 of 4: the result")
         steps = [s for s in result.steps if s.key != "close"]
         done = sum(s.state.value == "done" for s in steps)
         kept = sum(s.state.value == "kept" for s in steps)
@@ -200,6 +213,7 @@ class RunPage(QWidget):
                 f"{counts} The notebook can no longer be opened. The certificate records "
                 "every step and check: email it to the manager.")
             self.problems.hide()
+            self.problems_label.hide()
         else:
             self.headline.setText("Destruction NOT complete")
             why = STORE_UNREACHABLE if store_unreachable(result.checks) else (
@@ -213,10 +227,12 @@ class RunPage(QWidget):
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, problem)
                 self.problems.addItem(item)
             self.problems.setVisible(bool(result.problems))
+            self.problems_label.setVisible(bool(result.problems))
             self.forget_button.setVisible(resumed and not result.journal_removed)
         self.headline.setAccessibleDescription(self.explanation.text())
         has_files = result.files is not None
-        for button in (self.certificate_button, self.pdf_button, self.email_button):
+        for button in (self.certificate_button, self.pdf_button, self.email_button,
+                       self.folder_button):
             button.setVisible(has_files)
         self.result_box.show()
         (self.email_button if has_files else self.headline).setFocus()

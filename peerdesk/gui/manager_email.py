@@ -50,5 +50,6 @@ def email_manager(mail: Confirmation, certificate_pdf: Path) -> EmailOutcome:
     else:
         parts.append(f"The draft with the certificate could not be saved: {problem} "
                      f"Attach the certificate yourself: {certificate_pdf}.")
-    parts.append("Both work offline: the email goes when you are next online.")
+    parts.append("Both work offline: the email goes when you are next online." if opened
+                 else "It works offline: the email goes when you are next online.")
     return EmailOutcome(opened, draft, " ".join(parts))

@@ -123,9 +123,9 @@ class RetentionPanel(QGroupBox):
             text = NOT_DUE_YET
         self.status.setText(text)
         self.status.setAccessibleDescription(text)
-        self.record_button.setText("Change the sign-off &date" if signed
-                                   else "&Record the sign-off date")
-        self.record_button.setAccessibleName(self.record_button.text().replace("&", ""))
+        self.record_button.setToolTip(
+            "Record a corrected date; destruction stays due (Alt+R)" if signed
+            else "Destruction is due from this date (Alt+R)")
         self.hold_row.setVisible(signed and not state.on_hold)
         self.lift_button.setVisible(state.on_hold)
 
