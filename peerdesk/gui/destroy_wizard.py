@@ -189,11 +189,10 @@ class DestroyWizard(QDialog):
             self.problem.setText("Type the engagement's title exactly as it is shown.")
             return
         notebook = self.notebook
-        if self.release is not None:
-            handed = self.release()
-            if handed is not notebook:
-                notebook = None
-        if notebook is None or notebook.closed:
+        if notebook is None or notebook.closed:  # locked (idle lock) while this was open
+            self.problem.setText(LOCKED_MEANWHILE)
+            return
+        if self.release is not None and self.release() is not notebook:
             self.problem.setText(LOCKED_MEANWHILE)
             return
         attestations = self.attestation_page.attestations()

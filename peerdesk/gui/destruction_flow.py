@@ -151,6 +151,9 @@ class DestructionFlow(QObject):
             self.window.messages.info("Open the engagement first, then choose Destroy now.")
             return
         self.window.messages.clear()
+        page = self.window.page
+        if page is not None:
+            page.show_tab("Overview")   # never over the live session view
         self.wizard = DestroyWizard(self.window.library, self.window, notebook=notebook,
                                     release=self.window.release_notebook)
         self.wizard.destruction_done.connect(self.after_destruction)

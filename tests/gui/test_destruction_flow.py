@@ -455,3 +455,22 @@ def test_an_interrupted_destruction_is_offered_and_finished(
         window.close()
     finally:
         keyring.set_keyring(previous)
+
+
+def test_locked_while_the_wizard_is_open_destroys_nothing(
+        qtbot: QtBot, start: Start, paths: AppPaths,
+        engagement: tuple[str, ExportRecord]) -> None:
+    notebook_id, _export = engagement
+    window = start()
+    assert window.open_notebook(notebook_id)
+    click(qtbot, retention_panel(window).destroy_button)
+    wizard = wizard_of(qtbot, window)
+    through_to_confirm(qtbot, wizard)
+    window.lock()                                   # the idle lock, say
+    qtbot.keyClicks(wizard.confirm_page.title_edit, TITLE)
+    click(qtbot, wizard.destroy_button)
+    assert "nothing was destroyed" in wizard.problem.text()
+    assert wizard.worker is None
+    assert paths.notebook_file(notebook_id).exists() and paths.key_file(notebook_id).exists()
+    assert destruction.pending(paths) == []
+    click(qtbot, wizard.cancel_button)
