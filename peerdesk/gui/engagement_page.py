@@ -28,6 +28,15 @@ def tab_factories() -> list[TabFactory]:
     from peerdesk.gui.documents_tab import DocumentsTab
 
     factories.append(DocumentsTab)
+    from peerdesk.gui.board_tab import BoardTab
+
+    factories.append(BoardTab)
+    from peerdesk.gui.matrix_tab import MatrixTab
+
+    factories.append(MatrixTab)
+    from peerdesk.gui.search_panel import SearchPanel
+
+    factories.append(SearchPanel)
     return factories
 
 

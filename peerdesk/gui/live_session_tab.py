@@ -32,6 +32,8 @@ from peerdesk.gui.participants_panel import ParticipantsPanel
 from peerdesk.gui.postit_bar import PostitBar
 from peerdesk.gui.prompts_panel import PromptsPanel
 from peerdesk.gui.session_postits import SessionPostits
+from peerdesk.gui.team_log_view import KINDS as TEAM_LOG_KINDS
+from peerdesk.gui.team_log_view import TeamLogView
 from peerdesk.postits import Postit, PostitStore
 from peerdesk.sessions import MY_PARTS, STATUS_LABELS, Session, SessionStore
 from peerdesk.template import Template, standard_template
@@ -128,6 +130,9 @@ class LiveSessionTab(QWidget):
         self.side.addTab(self.prompts, "Prompts (F6)")
         self.side.addTab(self.groups, "Focus group")
         self.side.addTab(self.participants, "Participants")
+        self.team_log = TeamLogView(context, parent=self.side)
+        self.side.addTab(self.team_log, "Team log")
+        self.side.setTabVisible(3, False)
         self.split.addWidget(left)
         self.split.addWidget(self.side)
         self.split.setStretchFactor(0, 3)
@@ -260,6 +265,9 @@ class LiveSessionTab(QWidget):
         if exercises:
             self.groups.load(session_id, exercises, self.charts)
         self.participants.load(session_id, session.expected_participants)
+        self.side.setTabVisible(3, session.kind in TEAM_LOG_KINDS)
+        if session.kind in TEAM_LOG_KINDS:
+            self.team_log.load(session_id)
         self.bar.set_charts(self.charts)
         self._show_postits()
         index = self.chooser.findData(session_id)
@@ -364,6 +372,7 @@ class LiveSessionTab(QWidget):
         self.prompts.clear()
         self.groups.clear()
         self.participants.clear()
+        self.team_log.clear()
         self.postits.clear()
         self.chooser.clear()
         self.heading.clear()

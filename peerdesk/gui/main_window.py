@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.library_page = LibraryPage(self.stack)
         self.library_page.open_requested.connect(self.open_notebook)
         self.library_page.new_requested.connect(self.new_engagement)
+        self.library_page.sample_requested.connect(self.try_sample)
         self.stack.addWidget(self.library_page)
         self._build_actions()
         self.destruction = DestructionFlow(self)
@@ -127,6 +128,9 @@ class MainWindow(QMainWindow):
             self.messages.error(exc.message)
             entries = []
         self.library_page.set_entries(entries, locked)
+        self.library_page.sample_button.show()  # first start, and any time after
+        if not entries:
+            self.library_page.sample_button.setFocus()
         self.destruction.library_shown(entries)
 
     # -- open, create, lock -------------------------------------------------------------
@@ -246,6 +250,15 @@ class MainWindow(QMainWindow):
                 self.messages.info("The engagement is made. Its key is in this computer's "
                                    "credential store; keep the passphrase somewhere safe.")
             return
+
+    def try_sample(self) -> None:
+        """A wholly fictional engagement to explore, made in the background, then opened."""
+        from peerdesk.gui.sample_engagement import SampleMaker
+
+        if self.notebook is not None:
+            self.lock()
+        self.sample_maker = SampleMaker(self, self.library, self._show, self.messages.error)
+        self.sample_maker.start()
 
     def edit_settings(self) -> None:
         from peerdesk.gui.dialogs import SettingsDialog

@@ -1,0 +1,413 @@
+"""The flip-chart board: a column of post-it cards per flip chart, filters, and the
+findings beside it.
+
+Keys: Ctrl+Left/Right move the selected cards to the next chart, Ctrl+Up/Down move them
+up or down, Enter opens where a card came from, Ctrl+G groups the selected cards into a
+finding, Ctrl+E adds them to the chosen finding, Ctrl+Shift+E marks them as challenging
+it, Ctrl+Shift+N makes an empty finding.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.board import SOURCE_TEXTS, BoardFilter, BoardReader, Card
+from peerdesk.domain import FlipChart
+from peerdesk.errors import PeerdeskError
+from peerdesk.gui.board_columns import ChartColumn
+from peerdesk.gui.board_model import CARD_ROLE, ChartModel
+from peerdesk.gui.context import GuiContext
+from peerdesk.gui.findings_panel import FindingsPanel
+from peerdesk.postits import KIND_LABELS
+
+HINT = ("Drag cards, or Ctrl+←/→ to the next chart and Ctrl+↑/↓ up or down · Enter opens "
+        "the source · Ctrl+G groups the selected cards into a finding · Ctrl+E adds them to "
+        "the chosen finding · Ctrl+Shift+E marks them as challenging it")
+
+
+def day_text(day: str) -> str:
+    try:
+        return date.fromisoformat(day).strftime("%a %d/%m/%Y")
+    except ValueError:
+        return day
+
+
+class BoardTab(QWidget):
+    tab_title = "&Board"
+
+    def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.reader = BoardReader(context.notebook)
+        self.columns: list[ChartColumn] = []
+        self.filter = BoardFilter()
+        self._filters_filled = False
+        self._fresh = True        # built just now: the first refresh() has nothing new
+        self._torn_down = False
+        self.setAccessibleName("Flip-chart board")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(self._filter_row())
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        self.charts_area = QScrollArea(split)
+        self.charts_area.setAccessibleName("Flip charts")
+        self.charts_area.setWidgetResizable(True)
+        self.charts_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.strip = QWidget(self.charts_area)
+        self.strip_layout = QHBoxLayout(self.strip)
+        self.strip_layout.setContentsMargins(0, 0, 0, 0)
+        self.strip_layout.setSpacing(4)
+        self.strip_layout.addStretch(1)
+        self.charts_area.setWidget(self.strip)
+        self.findings = FindingsPanel(context, split)
+        self.findings.changed.connect(self.reload_cards)
+        split.addWidget(self.charts_area)
+        split.addWidget(self.findings)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([800, 360])
+        layout.addWidget(split, 1)
+        self.hint = QLabel(HINT, self)
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName("Keys for the board")
+        layout.addWidget(self.hint)
+        self._shortcuts()
+        self.load()
+        QTimer.singleShot(0, self._after_first_paint)
+
+    # -- building -----------------------------------------------------------------------
+
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+
+        def combo(text: str, name: str) -> QComboBox:
+            box = QComboBox(self)
+            box.setAccessibleName(name)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
+            label = QLabel(text, self)
+            label.setBuddy(box)
+            row.addWidget(label)
+            row.addWidget(box)
+            box.activated.connect(self._filter_chosen)
+            return box
+
+        self.day_box = combo("Da&y:", "Show post-its from the day")
+        self.source_box = combo("So&urce:", "Show post-its from the kind of source")
+        self.kind_box = combo("&Kind:", "Show post-its of the kind")
+        self.session_box = combo("Sess&ion:", "Show post-its from the session")
+        self.session_box.setMinimumContentsLength(22)
+        self.clear_button = QPushButton("&Clear filters", self)
+        self.clear_button.setAccessibleName("Clear the filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        self.shown_label = QLabel(self)
+        self.shown_label.setAccessibleName("Post-its shown")
+        row.addWidget(self.shown_label)
+        for box in (self.day_box, self.source_box, self.kind_box, self.session_box):
+            box.addItem("Any", None)
+        return row
+
+    def _shortcuts(self) -> None:
+        def add(keys: str, slot: object) -> None:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        add("Ctrl+G", self.group_selected)
+        add("Ctrl+E", lambda: self.findings.add_evidence(self.selected_ids(), "supports"))
+        add("Ctrl+Shift+E", lambda: self.findings.add_evidence(self.selected_ids(),
+                                                              "challenges"))
+        add("Ctrl+Shift+N", self._new_finding)
+
+    def _after_first_paint(self) -> None:
+        """The filters' choices and the findings come once the cards are on screen."""
+        self._fresh = False
+        if self._torn_down:
+            return
+        self.fill_filters()
+        self.findings.reload(self.charts)
+
+    def fill_filters(self) -> None:
+        try:
+            days = self.reader.days()
+            sessions = self.reader.sessions()
+        except PeerdeskError as exc:
+            self.context.messages.error(exc.message)
+            return
+        for box in (self.day_box, self.source_box, self.kind_box, self.session_box):
+            box.blockSignals(True)
+            while box.count() > 1:
+                box.removeItem(1)
+        for day in days:
+            self.day_box.addItem(day_text(day), day)
+        for key, text in SOURCE_TEXTS.items():
+            self.source_box.addItem(text, key)
+        for key, text in KIND_LABELS.items():
+            self.kind_box.addItem(text, key)
+        for s in sessions:
+            when = f"{s.day[8:10]}/{s.day[5:7]} " if len(s.day) == 10 else ""
+            self.session_box.addItem(f"{when}{s.title}", s.id)
+        for box, value in ((self.day_box, self.filter.day),
+                           (self.source_box, self.filter.source_kind),
+                           (self.kind_box, self.filter.kind),
+                           (self.session_box, self.filter.session_id)):
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(False)
+        self._filters_filled = True
+
+    # -- loading ------------------------------------------------------------------------
+
+    @property
+    def charts(self) -> list[FlipChart]:
+        return [c.chart for c in self.columns]
+
+    def load(self) -> None:
+        """Read the charts and how many cards each holds; the cards come as they are drawn."""
+        try:
+            charts = self.context.notebook.flip_charts()
+        except PeerdeskError as exc:
+            self.context.messages.error(exc.message)
+            return
+        if [(c.id, c.title) for c in charts] != [(c.id, c.title) for c in self.charts]:
+            self._build_columns(charts)
+        self.reload_cards()
+
+    def _build_columns(self, charts: list[FlipChart]) -> None:
+        for column in self.columns:
+            column.model.forget()
+            self.strip_layout.removeWidget(column)
+            column.deleteLater()
+        self.columns = []
+        for i, chart in enumerate(charts):
+            model = ChartModel(self.reader, chart.id, 0, self._dropped)
+            column = ChartColumn(chart, model, self.strip)
+            view = column.view
+            view.move_requested.connect(lambda dx, dy, c=column: self.move_selected(c, dx, dy))
+            view.step_requested.connect(lambda d, c=column: self._step(c, d))
+            view.clicked_alone.connect(lambda c=column: self._clear_others(c))
+            view.activated.connect(self.open_source)
+            self.strip_layout.insertWidget(i, column)
+            if i:
+                QWidget.setTabOrder(self.columns[-1].view, view)
+            self.columns.append(column)
+
+    def reload_cards(self, keep: list[int] | None = None) -> None:
+        """Re-read every column (after a move, a filter or a change in the findings)."""
+        keep = self.selected_ids() if keep is None else keep
+        focus = next((c for c in self.columns if c.view.hasFocus()), None)
+        try:
+            counts = self.reader.counts()
+            kept = self.reader.filtered_ids(self.filter) if self.filter.active else None
+        except PeerdeskError as exc:
+            self.context.messages.error(exc.message)
+            return
+        for column in self.columns:
+            ids = None if kept is None else kept.get(column.chart.id, [])
+            column.model.reload(counts.get(column.chart.id, 0), ids)
+            column.update_header()
+        total = sum(counts.values())
+        shown = total if kept is None else sum(len(v) for v in kept.values())
+        self.shown_label.setText(f"{total:,} post-its" if kept is None
+                                 else f"Showing {shown:,} of {total:,} post-its")
+        if keep:
+            self.select_postits(keep, focus_view=focus is not None)
+
+    def refresh(self) -> None:
+        """Called when the tab is shown: post-its may have been made elsewhere."""
+        if self._fresh or self._torn_down:
+            return
+        self.load()
+        if self._filters_filled:
+            self.fill_filters()
+            self.findings.reload(self.charts)
+
+    # -- selection ----------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        out: list[int] = []
+        for column in self.columns:
+            out += column.view.selected_ids()
+        return out
+
+    def _clear_others(self, keep: ChartColumn) -> None:
+        for column in self.columns:
+            if column is not keep:
+                column.view.clearSelection()
+
+    def select_postits(self, ids: list[int], focus_view: bool = True) -> bool:
+        """Select these post-its (where shown) and bring the first into view."""
+        try:
+            cards = self.reader.cards_by_id(ids)
+        except PeerdeskError:
+            return False
+        by_chart: dict[int, list[Card]] = {}
+        for card in cards:
+            by_chart.setdefault(card.flip_chart_id, []).append(card)
+        first: ChartColumn | None = None
+        for column in self.columns:
+            mine = by_chart.get(column.chart.id, [])
+            rows = [r for r in (self._row(column, c) for c in mine) if r >= 0]
+            column.view.select_rows(rows, rows[0] if rows else None)
+            if rows and first is None:
+                first = column
+        if first is not None:
+            self.charts_area.ensureWidgetVisible(first, 20, 0)
+            if focus_view:
+                first.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return first is not None
+
+    @staticmethod
+    def _row(column: ChartColumn, card: Card) -> int:
+        model = column.model
+        if model.rowCount() == model.total:  # unfiltered: the row is the position
+            found = model.card(card.position)
+            if found is not None and found.id == card.id:
+                return card.position
+        return model.row_of(card.id)
+
+    def select_postit(self, postit_id: int) -> bool:
+        """Show one post-it (clearing filters that hide it), as a search result asks."""
+        if not self.select_postits([postit_id]) and self.filter.active:
+            self.clear_filters()
+            return self.select_postits([postit_id])
+        return True
+
+    def select_finding(self, finding_id: int) -> bool:
+        if not self.findings.model.rows:
+            self.findings.reload(self.charts)
+        found = self.findings.select_finding(finding_id)
+        if found:
+            self.findings.list.setFocus()
+        return found
+
+    # -- moving ---------------------------------------------------------------------------
+
+    def _dropped(self, ids: list[int], chart_id: int, position: int) -> bool:
+        try:
+            self.reader.move_cards(ids, chart_id, position)
+        except PeerdeskError as exc:
+            self.context.messages.error(exc.message)
+            return False
+        QTimer.singleShot(0, lambda: self.reload_cards(ids))
+        return True
+
+    def move_selected(self, column: ChartColumn, dx: int, dy: int) -> None:
+        ids = column.view.selected_ids()
+        if not ids:
+            return
+        try:
+            if dx:
+                index = self.columns.index(column) + dx
+                if not 0 <= index < len(self.columns):
+                    return
+                target = self.columns[index]
+                row = min(column.view.currentIndex().row(), target.model.rowCount())
+                self.reader.move_cards(ids, target.chart.id, target.model.position_for_row(
+                    max(row, 0)))
+            else:
+                # past the neighbouring card shown (a filter may hide some in between)
+                rows = sorted(i.row() for i in column.view.selectionModel().selectedRows())
+                row = rows[0] - 1 if dy < 0 else rows[-1] + 2
+                if row < 0 or row > column.model.rowCount() + 1:
+                    return
+                self.reader.move_cards(ids, column.chart.id, column.model.position_for_row(
+                    min(row, column.model.rowCount())))
+        except PeerdeskError as exc:
+            self.context.messages.error(exc.message)
+            return
+        self.reload_cards(ids)
+        if dx:
+            self.columns[self.columns.index(column) + dx].view.setFocus()
+
+    def _step(self, column: ChartColumn, direction: int) -> None:
+        index = self.columns.index(column) + direction
+        if 0 <= index < len(self.columns):
+            view = self.columns[index].view
+            view.setFocus(Qt.FocusReason.TabFocusReason)
+            if not view.currentIndex().isValid() and view.model().rowCount():
+                view.setCurrentIndex(view.model().index(0, 0))
+            self.charts_area.ensureWidgetVisible(self.columns[index], 20, 0)
+
+    # -- filters ------------------------------------------------------------------------
+
+    def _filter_chosen(self, *_: object) -> None:
+        def value(box: QComboBox) -> object:
+            return box.currentData()
+
+        session = value(self.session_box)
+        self.filter = BoardFilter(
+            day=value(self.day_box),  # type: ignore[arg-type]
+            source_kind=value(self.source_box),  # type: ignore[arg-type]
+            kind=value(self.kind_box),  # type: ignore[arg-type]
+            session_id=None if session is None else int(session))  # type: ignore[call-overload]
+        self.reload_cards()
+
+    def set_filter(self, flt: BoardFilter) -> None:
+        self.filter = flt
+        if self._filters_filled:
+            for box, v in ((self.day_box, flt.day), (self.source_box, flt.source_kind),
+                           (self.kind_box, flt.kind), (self.session_box, flt.session_id)):
+                box.setCurrentIndex(max(0, box.findData(v)))
+        self.reload_cards()
+
+    def clear_filters(self) -> None:
+        self.set_filter(BoardFilter())
+
+    # -- findings -------------------------------------------------------------------------
+
+    def group_selected(self) -> None:
+        ids = self.selected_ids()
+        focus = next((c for c in self.columns if c.view.hasFocus()), None)
+        made = self.findings.group(ids)
+        self.activateWindow()
+        if made is not None:
+            self.reload_cards(ids)
+        if focus is not None:
+            focus.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _new_finding(self) -> None:
+        focus = next((c for c in self.columns if c.view.hasFocus()), None)
+        self.findings.new_finding(focus.chart.id if focus else None)
+
+    # -- opening the source ------------------------------------------------------------
+
+    def open_source(self, index: QModelIndex) -> None:
+        card = index.data(CARD_ROLE)
+        if not isinstance(card, Card):
+            return
+        page = self.context.window.page
+        if page is None:
+            return
+        if card.session_id is not None:
+            page.start_session(card.session_id)
+        elif card.document_id is not None:
+            documents = page.show_tab("Documents")
+            select = getattr(documents, "select", None)
+            if callable(select):
+                select(card.document_id)
+        else:
+            self.context.messages.info("This post-it has no source to open.")
+
+    def teardown(self) -> None:
+        self._torn_down = True
+        for column in self.columns:
+            column.model.forget()
+        self.findings.teardown()
+        self.session_box.clear()
+        self.day_box.clear()
