@@ -166,17 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
 Extension = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
 
-EXTENSIONS: list[Extension] = []
-"""Further commands added at run time (used by tests of modules not yet wired in)."""
-
-
 def extensions() -> list[Extension]:
     """The commands of the other parts of peerdesk, each in its own module."""
     from peerdesk import cli_capture, cli_destroy, cli_summary, cli_synthesis
 
-    wired: list[Extension] = [cli_capture.add_commands, cli_synthesis.add_commands,
-                              cli_summary.add_commands, cli_destroy.add_commands]
-    return wired + [extra for extra in EXTENSIONS if extra not in wired]
+    return [cli_capture.add_commands, cli_synthesis.add_commands, cli_summary.add_commands,
+            cli_destroy.add_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -195,4 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run as ``python -m peerdesk.cli``: use the package's own copy of this module, where
+    # the other parts register their commands, not this ``__main__`` copy.
+    from peerdesk import cli
+
+    raise SystemExit(cli.main())

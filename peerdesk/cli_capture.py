@@ -97,16 +97,3 @@ def cmd_import_timetable(args: argparse.Namespace, library: Library) -> int:
         ids = import_preview(notebook, preview)
     print(f"Added {len(ids)} session{'s' if len(ids) != 1 else ''} from {path.name}.")
     return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """peerdesk-cli with these commands, whether or not cli.py adds them itself."""
-    from peerdesk import cli
-
-    if add_commands not in cli.EXTENSIONS:
-        cli.EXTENSIONS.append(add_commands)
-    return cli.main(argv)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,7 +1,7 @@
 """peerdesk-cli commands for the end of an engagement: sign-off, hold, destroy, finish.
 
 ``add_commands(sub)`` adds the sub-commands to peerdesk-cli's parser and registers their
-handlers; peerdesk/cli.py calls it through its ``EXTENSIONS`` list.
+handlers; peerdesk/cli.py calls it from ``extensions()``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """peerdesk-cli commands for the manager's summary: ``export`` and ``exports``.
 
-Wired into peerdesk/cli.py with ``EXTENSIONS.append(cli_summary.add_commands)``. This
+Wired into peerdesk/cli.py by ``extensions()``. This
 module imports peerdesk.cli only inside functions, so cli.py can import it at the top.
 """
 

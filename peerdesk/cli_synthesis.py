@@ -1,6 +1,6 @@
 """peerdesk-cli commands for synthesis: ``demo`` and ``search``.
 
-``cli.py`` calls ``add_commands`` on its sub-parsers (see ``cli.EXTENSIONS``).
+``cli.py`` calls ``add_commands`` on its sub-parsers (see ``cli.extensions``).
 """
 
 from __future__ import annotations

@@ -102,33 +102,15 @@ def id_needles(notebook_id: str) -> list[bytes]:
             notebook_id.upper().encode()]
 
 
-CLI_WITH_DESTROY = """
-import sys
-from peerdesk import cli, cli_destroy
-if hasattr(cli, "EXTENSIONS"):
-    if cli_destroy.add_commands not in cli.EXTENSIONS:
-        cli.EXTENSIONS.append(cli_destroy.add_commands)
-else:
-    wired = cli.extensions
-    def extensions():
-        found = list(wired())
-        if not any(f.__module__ == "peerdesk.cli_destroy" for f in found):
-            found.append(cli_destroy.add_commands)
-        return found
-    cli.extensions = extensions
-sys.exit(cli.main(sys.argv[1:]))
-"""
-
-
 def run_cli_destroy(home: Path, *args: str, stdin: str = "",
                     keyring_backend: str = "keyring.backends.null.Keyring",
                     env_extra: dict[str, str] | None = None,
                     ) -> subprocess.CompletedProcess[str]:
-    """peerdesk-cli with the destruction commands wired in, as a separate process."""
+    """peerdesk-cli as a separate process."""
     repo = Path(__file__).resolve().parents[1]
     env = dict(os.environ, PYTHON_KEYRING_BACKEND=keyring_backend, PYTHONPATH=str(repo),
                **(env_extra or {}))
     env.pop("PEERDESK_HOME", None)
-    return subprocess.run([sys.executable, "-c", CLI_WITH_DESTROY, "--data-dir", str(home),
+    return subprocess.run([sys.executable, "-m", "peerdesk.cli", "--data-dir", str(home),
                            *args], input=stdin, capture_output=True, text=True, env=env,
                           timeout=120)

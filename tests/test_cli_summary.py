@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from peerdesk.library import Library
-from tests import summary_fixture
+from tests import cli_helpers, summary_fixture
 from tests.conftest import PASSPHRASE, sample_details
-
-# Until cli.py registers the summary commands itself, the process adds them first.
-LAUNCH = (
-    "import sys\n"
-    "from peerdesk import cli, cli_summary\n"
-    "if not any(getattr(e, '__module__', '') == 'peerdesk.cli_summary' for e in cli.EXTENSIONS):\n"
-    "    cli.EXTENSIONS.append(cli_summary.add_commands)\n"
-    "sys.exit(cli.main(sys.argv[1:]))\n"
-)
 
 
 def run_cli(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.pop("PEERDESK_HOME", None)
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
-    return subprocess.run([sys.executable, "-c", LAUNCH, "--data-dir", str(home), *args],
-                          input=stdin, capture_output=True, text=True, env=env, timeout=120)
+    return cli_helpers.run_cli(home, *args, stdin=stdin)
 
 
 def make_engagement(library: Library, dirty: bool) -> tuple[str, int]:

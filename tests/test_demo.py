@@ -164,9 +164,8 @@ def test_cli_demo_and_search(library: Library, monkeypatch: pytest.MonkeyPatch,
                              capsys: pytest.CaptureFixture[str]) -> None:
     import io
 
-    from peerdesk import cli, cli_synthesis
+    from peerdesk import cli
 
-    monkeypatch.setattr(cli, "EXTENSIONS", [cli_synthesis.add_commands])
     home = str(library.paths.data.parent)
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSPHRASE}\n{PASSPHRASE}\n"))
     assert cli.main(["--data-dir", home, "demo", "CLI demo", "--passphrase-stdin"]) == 0
