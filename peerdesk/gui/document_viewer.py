@@ -81,10 +81,10 @@ class DocumentViewer(QWidget):
         self.next_button = self._tool("&Next page ▶", "Next page (Alt+N)",
                                       lambda: self.go_to_page(self.current_page() + 1), bar)
         bar.addSpacing(12)
-        self.zoom_out_button = self._tool("Zoom &out", "Smaller (Ctrl+-)",
+        self.zoom_out_button = self._tool("Zoom out", "Smaller (Ctrl+-)",
                                           lambda: self.zoom(1 / _ZOOM_STEP), bar)
         self.zoom_out_button.setShortcut(QKeySequence.StandardKey.ZoomOut)
-        self.zoom_in_button = self._tool("&Zoom in", "Larger (Ctrl++)",
+        self.zoom_in_button = self._tool("Zoom in", "Larger (Ctrl++)",
                                          lambda: self.zoom(_ZOOM_STEP), bar)
         self.zoom_in_button.setShortcut(QKeySequence.StandardKey.ZoomIn)
         self.fit_button = self._tool("&Fit width", "Fit the page to the width of the view",
@@ -93,7 +93,7 @@ class DocumentViewer(QWidget):
         self.zoom_label.setAccessibleName("Zoom")
         bar.addWidget(self.zoom_label)
         bar.addStretch(1)
-        self.as_text_button = self._tool("Show as te&xt", "Show the PDF's text, to select "
+        self.as_text_button = self._tool("Show as t&ext", "Show the PDF's text, to select "
                                          "some for a post-it or read it aloud", None, bar)
         self.as_text_button.setCheckable(True)
         self.as_text_button.toggled.connect(self._as_text)
@@ -241,11 +241,11 @@ class DocumentViewer(QWidget):
         current = self.pdf_view.zoomFactor()
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.pdf_view.setZoomFactor(max(0.25, min(current * factor, 6.0)))
-        self.zoom_label.setText(f"{self.pdf_view.zoomFactor():.0%}")
+        self.zoom_label.setText(f"Zoom: {self.pdf_view.zoomFactor():.0%}")
 
     def fit_width(self) -> None:
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.zoom_label.setText("Fit width")
+        self.zoom_label.setText("Zoom: fit to width")
 
     def _as_text(self, on: bool) -> None:
         if self.mode not in ("pdf", "pdf-text"):

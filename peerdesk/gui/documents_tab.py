@@ -42,12 +42,14 @@ class DocumentsTab(QWidget):
         self.context = context
         self.setAccessibleName("Documents")
         self.current: docs.Document | None = None
-        self.task: BackgroundTask | None = None
+        self.import_task: BackgroundTask | None = None
+        self.notes_task: BackgroundTask | None = None
+        self._stop_import = False
         self._notes_dirty = False
         layout = QVBoxLayout(self)
 
         tools = QHBoxLayout()
-        self.import_button = self._button("&Import documents…", "Take pre-reading files into "
+        self.import_button = self._button("Im&port documents…", "Take pre-reading files into "
                                           "the encrypted notebook", self.import_documents, tools)
         self.copy_button = self._button("Save a &copy outside peerdesk…", "Write an "
                                         "unencrypted copy of the selected document where you "
@@ -65,33 +67,37 @@ class DocumentsTab(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
         self.list.currentItemChanged.connect(self._current_changed)
-        right = QWidget(splitter)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
+        right = QSplitter(Qt.Orientation.Vertical, splitter)
+        right.setChildrenCollapsible(False)
         self.viewer = DocumentViewer(right)
-        right_layout.addWidget(self.viewer, 3)
-
-        self.notes = QPlainTextEdit(right)
+        below = QWidget(right)
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        self.notes = QPlainTextEdit(below)
         self.notes.setAccessibleName("Your notes on this document")
         self.notes.setAccessibleDescription("Saved as you type")
         self.notes.setPlaceholderText("Your notes on this document (saved as you type)")
-        self.notes.setMaximumHeight(110)
+        self.notes.setMinimumHeight(48)
         self.notes.textChanged.connect(self._notes_changed)
-        notes_label = QLabel("N&otes on this document (saved as you type):", right)
+        notes_label = QLabel("Notes on this document (sa&ved as you type):", below)
         notes_label.setBuddy(self.notes)
-        right_layout.addWidget(notes_label)
-        right_layout.addWidget(self.notes, 1)
-
-        self.postits = DocumentPostits(right)
+        below_layout.addWidget(notes_label)
+        below_layout.addWidget(self.notes, 1)
+        self.postits = DocumentPostits(below)
         self.postits.problem.connect(self.context.messages.warning)
         self.postits.done.connect(self.context.messages.info)
         self.viewer.selection_changed.connect(self.postits.take_selection)
-        right_layout.addWidget(self.postits)
+        below_layout.addWidget(self.postits)
+        right.addWidget(self.viewer)
+        right.addWidget(below)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        right.setSizes([660, 190])
         splitter.addWidget(self.list)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([330, 820])
+        splitter.setSizes([420, 800])
         layout.addWidget(splitter, 1)
 
         self.notes_timer = QTimer(self)
@@ -121,9 +127,10 @@ class DocumentsTab(QWidget):
         for document in docs.list_documents(self.context.notebook):
             item = QTreeWidgetItem(self.list, [
                 document.title, type_name(document.media_type), document.size_text,
-                document.imported_at.astimezone().strftime("%d/%m/%Y %H:%M")])
+                document.imported_at.astimezone().strftime("%d/%m/%Y")])
             item.setData(0, DOC_ID, document.id)
             item.setToolTip(0, document.file_name)
+            item.setToolTip(3, document.imported_at.astimezone().strftime("%d/%m/%Y %H:%M"))
             if document.id == keep:
                 target = item
         self.list.blockSignals(False)
@@ -188,12 +195,15 @@ class DocumentsTab(QWidget):
     def _save_notes_in_background(self) -> None:
         if not self._notes_dirty or self.current is None:
             return
+        if self.notes_task is not None and self.notes_task.running:
+            self.notes_timer.start()  # one save at a time, so they land in order
+            return
         notebook, document_id = self.context.notebook, self.current.id
         text = self.notes.toPlainText()
         self._notes_dirty = False
         task = BackgroundTask(lambda: docs.set_document_notes(notebook, document_id, text))
         task.failed.connect(self._notes_failed)
-        self.task = task
+        self.notes_task = task
         task.start()
 
     def _notes_failed(self, exc: object) -> None:
@@ -204,8 +214,8 @@ class DocumentsTab(QWidget):
     def save_notes(self) -> None:
         """Save now (on leaving the document or the tab, and before locking)."""
         self.notes_timer.stop()
-        if self.task is not None:
-            self.task.wait()
+        if self.notes_task is not None:
+            self.notes_task.wait()
         if self._notes_dirty and self.current is not None and not self.context.notebook.closed:
             try:
                 docs.set_document_notes(self.context.notebook, self.current.id,
@@ -228,6 +238,7 @@ class DocumentsTab(QWidget):
     def import_paths(self, paths: list[Path]) -> None:
         """Import in the background; the list shows them when done."""
         notebook = self.context.notebook
+        self._stop_import = False
         self.import_button.setEnabled(False)
         count = len(paths)
         self.context.messages.info(f"Importing {count} document{'s' if count != 1 else ''} "
@@ -237,19 +248,23 @@ class DocumentsTab(QWidget):
             added: list[int] = []
             refused: list[str] = []
             for path in paths:
+                if self._stop_import:  # the notebook is being locked
+                    break
                 try:
                     added.append(docs.import_file(notebook, path).id)
                 except PeerdeskError as exc:
                     refused.append(exc.message)
             return added, refused
 
-        self.task = BackgroundTask(work)
-        self.task.finished.connect(self._imported)
-        self.task.failed.connect(self._import_failed)
-        self.task.start()
+        self.import_task = BackgroundTask(work)
+        self.import_task.finished.connect(self._imported)
+        self.import_task.failed.connect(self._import_failed)
+        self.import_task.start()
 
     def _imported(self, result: object) -> None:
         self.import_button.setEnabled(True)
+        if self.context.notebook.closed:
+            return
         added, refused = result if isinstance(result, tuple) else ([], [])
         self.refresh(select=added[0] if added else None)
         done = f"{len(added)} document{'s' if len(added) != 1 else ''} imported."
@@ -304,6 +319,9 @@ class DocumentsTab(QWidget):
             self.context.messages.info("The document is deleted from the notebook.")
 
     def teardown(self) -> None:
+        self._stop_import = True
+        if self.import_task is not None:
+            self.import_task.wait()  # the file being taken in finishes; the rest wait
         self.save_notes()
         self.notes_timer.stop()
         self.current = None

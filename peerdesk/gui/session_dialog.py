@@ -48,6 +48,7 @@ class SessionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Edit session" if session else "New session")
         self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(560)
         self._end_typed = False
         self._filling = True
         layout = QVBoxLayout(self)

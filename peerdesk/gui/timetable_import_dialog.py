@@ -61,6 +61,8 @@ class TimetableImportDialog(QDialog):
         self.imported: list[int] = []
         self.mapping: dict[str, str | None] = {}
         self.task: BackgroundTask | None = None
+        self._generation = 0
+        self._combos: dict[str, tuple[QLabel, QComboBox]] = {}
         self.setWindowTitle("Import a timetable")
         self.setAccessibleName("Import a timetable")
         self.resize(920, 620)
@@ -136,6 +138,7 @@ class TimetableImportDialog(QDialog):
     def load(self, path: Path) -> None:
         self.path = path
         self.mapping = {}
+        self._build_columns(())
         self.file_label.setText(path.name)
         self._run(lambda: read_timetable(self.notebook, path), "Reading the file…")
 
@@ -147,13 +150,26 @@ class TimetableImportDialog(QDialog):
         self._run(lambda: preview.with_mapping(mapping), "Reading the file again…")
 
     def _run(self, work: Callable[[], Any], what: str) -> None:
+        """Read in the background; only the latest reading is shown (the peer may change
+        several columns before the first reading comes back)."""
         self.import_button.setEnabled(False)
         self.choose_button.setEnabled(False)
         self.status_label.setText(what)
+        self._generation += 1
+        generation = self._generation
         self.task = BackgroundTask(work)
-        self.task.finished.connect(self._show_preview)
-        self.task.failed.connect(self._failed)
+        self.task.finished.connect(lambda result: self._latest(generation, result))
+        self.task.failed.connect(lambda exc: self._failed(exc) if generation == self._generation
+                                 else None)
         self.task.start()
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def _latest(self, generation: int, result: object) -> None:
+        if generation == self._generation:
+            self._show_preview(result)
 
     def _failed(self, exc: object) -> None:
         self.choose_button.setEnabled(True)
@@ -201,27 +217,42 @@ class TimetableImportDialog(QDialog):
         self.import_button.setAccessibleName(self.import_button.text().replace("&", ""))
 
     def _show_columns(self, preview: TimetablePreview) -> None:
+        """One choice per column; the same widgets stay while the peer maps columns, so the
+        keyboard focus is not lost between readings."""
+        self.columns_box.setVisible(bool(preview.columns))
+        if tuple(self._combos) != preview.columns:
+            self._build_columns(preview.columns)
+        for column, (heading, combo) in self._combos.items():
+            if self.mapping.get(column) is not None and column in preview.mapping:
+                state = "chosen"
+            else:
+                state = "recognised" if column in preview.mapping else "not used"
+            heading.setText(f"“{column}” ({state}):")
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(preview.mapping.get(column))))
+            combo.blockSignals(False)
+
+    def _build_columns(self, columns: tuple[str, ...]) -> None:
         while self.columns_grid.count():
             item = self.columns_grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        self.columns_box.setVisible(bool(preview.columns))
+        self._combos = {}
         per_row = 3
-        for number, column in enumerate(preview.columns):
+        for number, column in enumerate(columns):
             combo = QComboBox(self.columns_box)
             combo.addItem(NOT_USED, None)
             for key, label in FIELD_LABELS.items():
                 combo.addItem(label, key)
-            combo.setCurrentIndex(max(0, combo.findData(preview.mapping.get(column))))
             combo.setAccessibleName(f"Column {column!r} holds")
-            state = "recognised" if column in preview.mapping else "not used"
-            heading = QLabel(f"“{column}” ({state}):", self.columns_box)
+            heading = QLabel(self.columns_box)
             heading.setBuddy(combo)
             combo.activated.connect(lambda _=0, c=column, box=combo: self._remap(c, box))
             row, col = divmod(number, per_row)
             self.columns_grid.addWidget(heading, row, col * 2, Qt.AlignmentFlag.AlignRight)
             self.columns_grid.addWidget(combo, row, col * 2 + 1)
+            self._combos[column] = (heading, combo)
 
     def _show_problems(self, problems: list[str]) -> None:
         self.problems.clear()

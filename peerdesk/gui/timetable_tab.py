@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -30,7 +30,7 @@ from peerdesk.gui.context import GuiContext
 from peerdesk.sessions import KIND_LABELS, MY_PARTS, STATUS_LABELS, Session, SessionStore, local
 from peerdesk.timetable import timetable_days
 
-COLUMNS = ("Time", "Kind", "Title", "Place", "My part", "Partner")
+COLUMNS = ("Time", "Kind", "Title", "Place", "My part", "Partner", "Status")
 SESSION_ID = Qt.ItemDataRole.UserRole + 1
 DAY_KEY = Qt.ItemDataRole.UserRole + 2
 NEXT_MARK = "Next ▸"
@@ -73,7 +73,7 @@ class TimetableTab(QWidget):
         layout = QVBoxLayout(self)
 
         tools = QHBoxLayout()
-        self.start_button = self._button("&Start this session", "Start the selected session "
+        self.start_button = self._button("St&art this session", "Start the selected session "
                                          "and open its notes, ready to type (Enter)",
                                          self.start_selected, tools)
         self.start_button.setDefault(True)
@@ -81,10 +81,10 @@ class TimetableTab(QWidget):
                                        "(Ctrl+Shift+N)", self.new_session, tools)
         self.edit_button = self._button("&Edit…", "Change the selected session's details "
                                         "(F2)", self.edit_selected, tools)
-        self.delete_button = self._button("&Delete…", "Delete the selected session (Delete)",
+        self.delete_button = self._button("De&lete…", "Delete the selected session (Delete)",
                                           self.delete_selected, tools)
         tools.addStretch(1)
-        self.import_button = self._button("&Import timetable…", "Add sessions from a CSV "
+        self.import_button = self._button("Im&port timetable…", "Add sessions from a CSV "
                                           "file or a calendar (.ics) file",
                                           self.import_timetable, tools)
         self.themes_button = self._button("&Flip charts…", "Add, rename, reorder or retire "
@@ -113,11 +113,14 @@ class TimetableTab(QWidget):
         layout.addWidget(self.tree, 1)
         self.summary.setBuddy(self.tree)
 
-        for keys, slot, scope in (("Ctrl+Shift+N", self.new_session, self),
-                                  ("F2", self.edit_selected, self.tree),
-                                  ("Delete", self.delete_selected, self.tree)):
+        # Ctrl+Shift+N works wherever the focus is while the timetable is on screen (a
+        # hidden tab's shortcuts do not fire); F2 and Delete only in the list.
+        for keys, slot, scope, where in (
+                ("Ctrl+Shift+N", self.new_session, self, Qt.ShortcutContext.WindowShortcut),
+                ("F2", self.edit_selected, self.tree, Qt.ShortcutContext.WidgetShortcut),
+                ("Delete", self.delete_selected, self.tree, Qt.ShortcutContext.WidgetShortcut)):
             shortcut = QShortcut(QKeySequence(keys), scope)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(where)
             shortcut.activated.connect(slot)
         self.refresh()
 
@@ -161,26 +164,42 @@ class TimetableTab(QWidget):
             head.setSelectable(not day.sessions)
             self.model.appendRow([head] + [QStandardItem() for _ in COLUMNS[1:]])
             for session in day.sessions:
-                head.appendRow(self._row(session, partners))
+                head.appendRow(self._row(session, partners, with_date=day.day is None))
             self.tree.setFirstColumnSpanned(head.row(), QModelIndex(), True)
         self.tree.expandAll()
         for column in range(len(COLUMNS)):
             self.tree.resizeColumnToContents(column)
         self._show_summary(upcoming)
+        todays = [s.id for s in sessions if s.starts_at and local(s.starts_at).date() == now.date()]
         target = self.next_id if self.next_id is not None else keep
+        if target is None and todays:
+            target = todays[0]
         if target is None or not self.select_session(target):
             self._select_first()
         self._update_buttons()
+        QTimer.singleShot(0, self._take_focus)
 
-    def _row(self, session: Session, partners: dict[int | None, str]) -> list[QStandardItem]:
+    def _take_focus(self) -> None:
+        """On show, the list takes the keyboard so that Enter starts the selected session
+        (Ctrl+Tab still moves on to the next tab)."""
+        if self.isVisible():
+            self.tree.setFocus()
+            self.tree.scrollTo(self.tree.currentIndex(),
+                               QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _row(self, session: Session, partners: dict[int | None, str],
+             with_date: bool = False) -> list[QStandardItem]:
+        """One session's cells; ``with_date`` for groups that span several days."""
         when = time_text(session)
+        if with_date and session.starts_at is not None:
+            when = f"{local(session.starts_at).strftime('%a %d/%m/%Y')} {when}"
         if session.id == self.next_id:
             when = f"{NEXT_MARK} {when}"
-        elif session.status != "planned":
-            when = f"{when} ({STATUS_LABELS.get(session.status, session.status)})"
+        status = "" if session.status == "planned" else STATUS_LABELS.get(session.status,
+                                                                          session.status)
         cells = [when, KIND_LABELS.get(session.kind, session.kind), session.title, session.place,
                  _PART_SHORT.get(session.my_part or "", ""),
-                 partners.get(session.partner_id, "") if session.partner_id else ""]
+                 partners.get(session.partner_id, "") if session.partner_id else "", status]
         items = []
         for text in cells:
             item = QStandardItem(text)

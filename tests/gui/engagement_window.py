@@ -45,3 +45,22 @@ def page_of(window: MainWindow) -> EngagementPage:
 def current_tab_title(window: MainWindow) -> str:
     tabs = page_of(window).tabs
     return tabs.tabText(tabs.currentIndex()).replace("&", "")
+
+
+def mnemonic_clashes(window: MainWindow) -> list[str]:
+    """Alt+letter keys claimed twice on screen: the tab titles plus every visible button and
+    label of the current tab (one letter must do one thing)."""
+    from collections import Counter
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    page = page_of(window)
+    texts = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    current = page.tabs.currentWidget()
+    assert current is not None
+    for child in current.findChildren(QAbstractButton) + current.findChildren(QLabel):
+        if child.isVisibleTo(window):
+            texts.append(child.text())
+    letters = Counter(t[t.index("&") + 1].lower() for t in texts
+                      if "&" in t and not t.endswith("&") and t[t.index("&") + 1] != "&")
+    return sorted(letter for letter, count in letters.items() if count > 1)

@@ -22,7 +22,7 @@ from peerdesk.gui.main_window import MainWindow
 from peerdesk.library import Library
 from peerdesk.paths import AppPaths
 from peerdesk.postits import PostitStore
-from tests.gui.engagement_window import notebook_id, page_of, window
+from tests.gui.engagement_window import mnemonic_clashes, notebook_id, page_of, window
 from tests.gui.helpers import on_next_dialog
 from tests.test_no_plaintext import files_containing
 
@@ -99,11 +99,12 @@ def test_documents_are_read_from_memory_and_nothing_plain_reaches_the_disk(
     assert tab.titles() == ["briefing", "map", "old", "statement"]
     assert "4 documents imported" in window.messages.text()
     row = next(i for i in tab.items() if i.text(0) == "statement")
-    imported = window.clock.now().astimezone().strftime("%d/%m/%Y %H:%M")
+    imported = window.clock.now().astimezone().strftime("%d/%m/%Y")
     assert [row.text(1), row.text(3)] == ["PDF", imported]
     assert row.text(2).endswith(("bytes", "KB"))
 
     show(tab, "statement")
+    assert mnemonic_clashes(window) == []
     viewer = tab.viewer
     assert viewer.mode == "pdf"
     assert viewer.stack.currentWidget() is viewer.pdf_view

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from peerdesk.gui.file_choice import pick_in_dialog
@@ -144,10 +144,14 @@ def test_an_unrecognised_column_is_mapped_by_hand(qtbot: QtBot, window: MainWind
     assert what.currentText() == "Not used"
 
     what.setFocus()
-    before = dialog.preview
-    while what.currentText() != "Title":
+    while what.currentText() != "Title":  # Down steps through the choices, as a person would
         qtbot.keyClick(what, Qt.Key.Key_Down)
-    qtbot.waitUntil(lambda: dialog.preview is not before and dialog.choose_button.isEnabled())
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.preview is not None
+                    and dialog.preview.mapping.get("What") == "title")
+    assert dialog.columns_box.findChildren(QComboBox)[2] is what  # still there, still focused
+    assert what.currentText() == "Title"
+    labels = [w.text() for w in dialog.columns_box.findChildren(QLabel)]
+    assert "“What” (chosen):" in labels
     assert problems_shown(dialog) == []
     assert preview_rows(dialog)[0][1:4] == ["Tue 03/03/2026", "08:30–09:00",
                                             "Welcome from the chief executive"]

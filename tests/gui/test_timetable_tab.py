@@ -4,7 +4,7 @@ see the next session marked, and start it with one key."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -20,7 +20,13 @@ from peerdesk.gui.session_dialog import SessionDialog
 from peerdesk.gui.timetable_tab import NEXT_MARK, TimetableTab
 from peerdesk.library import Library
 from peerdesk.sessions import SessionDetails, SessionStore, local
-from tests.gui.engagement_window import current_tab_title, notebook_id, page_of, window
+from tests.gui.engagement_window import (
+    current_tab_title,
+    mnemonic_clashes,
+    notebook_id,
+    page_of,
+    window,
+)
 from tests.gui.helpers import on_next_dialog
 
 __all__ = ["notebook_id", "window"]  # fixtures used below
@@ -135,7 +141,7 @@ def test_a_session_made_from_the_keyboard_appears_under_its_day(
     assert filled == ["15:30", "usually 8 to 12"]
     rows = rows_under(tab, "Wednesday 04/03/2026")
     assert rows == [["14:00–15:30", "Focus group", "Staff from the community trust",
-                     "Main hall", "Take notes", "JL"]]
+                     "Main hall", "Take notes", "JL", ""]]
     assert tab.selected_id() is not None  # the new session is selected
 
     window.lock()
@@ -175,20 +181,27 @@ def test_the_next_session_is_marked_and_selected_and_enter_starts_it(
         stub_live: None, qtbot: QtBot, window: MainWindow, clock: object) -> None:
     store = SessionStore(window.notebook)  # type: ignore[arg-type]
     clock.current = datetime(2026, 3, 3, 10, 40, tzinfo=UTC).astimezone()  # type: ignore[attr-defined]
-    store.add(SessionDetails("Early breakfast briefing", "team_session", at(3, 8), at(3, 8, 45)))
+    early = store.add(SessionDetails("Early breakfast briefing", "team_session", at(3, 8),
+                                     at(3, 8, 45)))
+    store.set_status(early.id, "done")
     store.add(SessionDetails("Leader of the council", "meeting", at(3, 11), place="Room 4"))
     store.add(SessionDetails("Afternoon meeting", "meeting", at(3, 14)))
     store.add(SessionDetails("Team dinner", "team_session", at(2, 19), at(2, 21)))
     store.add(SessionDetails("Read the position statement", "document_review"))
+    store.add(SessionDetails("Call with the manager", "call", at(26, 10) - timedelta(days=28)))
     tab = show_timetable(window)
 
+    assert mnemonic_clashes(window) == []
     headings = day_headings(tab)
-    assert headings[0] == "Monday evening"
-    assert headings[1] == "Tuesday 03/03/2026  (today)"
+    assert headings[:2] == ["Before on site", "Monday evening"]
+    assert rows_under(tab, "Before on site")[0][:3] == ["Thu 26/02/2026 10:00–10:30", "Call",
+                                                        "Call with the manager"]
+    assert headings[2] == "Tuesday 03/03/2026  (today)"
     assert headings[-1] == "Not scheduled yet"
     tuesday = rows_under(tab, "Tuesday 03/03/2026")
     assert [r[0] for r in tuesday] == ["08:00–08:45", f"{NEXT_MARK} 11:00–12:00",
                                        "14:00–15:00"]
+    assert [r[6] for r in tuesday] == ["Done", "", ""]  # status in words, not colour
     marked = [r[2] for r in tuesday if r[0].startswith(NEXT_MARK)]
     assert marked == ["Leader of the council"]
     current = tab.tree.currentIndex()
@@ -196,6 +209,7 @@ def test_the_next_session_is_marked_and_selected_and_enter_starts_it(
     assert current.siblingAtColumn(2).data(Qt.ItemDataRole.FontRole).bold()
     assert "Leader of the council, 11:00–12:00, Room 4" in tab.summary.text()
 
+    qtbot.waitUntil(lambda: window.focusWidget() is tab.tree)  # the list is ready for Enter
     qtbot.keyClick(tab.tree, Qt.Key.Key_Return)
     live = page_of(window).tab("In session")
     assert isinstance(live, StubLiveTab)
