@@ -363,6 +363,10 @@ class LiveSessionTab(QWidget):
         self.timers.clear()
         self.session = None
 
+    def busy(self) -> bool:
+        """A focus-group exercise is being timed: the idle lock waits for it."""
+        return any(row.timer.running for row in self.timers.rows)
+
     def teardown(self) -> None:
         """On lock: save everything, stop the timers and the writer, forget the notes."""
         self.timers.save_all()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QMainWindow,
     QStackedWidget,
@@ -198,6 +199,11 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Close the notebook, drop the key, clear every view and hide the engagement."""
+        # A dialog left open over the engagement (editing a session, say) goes too: its
+        # data would otherwise stay on screen, and its notebook is about to close.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
         if self.page is not None:
             self.page.teardown()
             self.stack.removeWidget(self.page)
@@ -283,8 +289,23 @@ class MainWindow(QMainWindow):
     def note_activity(self) -> None:
         self.idle.touch(self.clock.monotonic())
 
+    def keeps_awake(self) -> bool:
+        """True while a screen is doing something timed for the peer, such as a running
+        focus-group exercise: the room is talking, nobody types, and that is not idleness."""
+        if self.page is None:
+            return False
+        for index in range(self.page.tabs.count()):
+            busy = getattr(self.page.slot(index).content, "busy", None)
+            if callable(busy) and busy():
+                return True
+        return False
+
     def check_idle(self) -> None:
-        if self.notebook is not None and self.idle.due(self.clock.monotonic()):
+        if self.notebook is None:
+            return
+        if self.keeps_awake():
+            self.idle.touch(self.clock.monotonic())
+        elif self.idle.due(self.clock.monotonic()):
             self.lock()
             self.messages.info("peerdesk locked the notebook after "
                                f"{self.idle.minutes} minutes without use.")

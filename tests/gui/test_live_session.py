@@ -380,3 +380,18 @@ def test_lock_clears_the_view_and_stops_the_writer(
     assert live.editor.toPlainText() == "" and live.postits.list.count() == 0
     assert not live.timers.ticker.isActive()
     assert "confidential" not in visible_texts(live)
+
+
+def test_a_running_exercise_holds_off_the_idle_lock(
+        qtbot: QtBot, window: MainWindow, made: Made, clock: ManualClock) -> None:
+    live = start(qtbot, window, made, made.focus_group)
+    first = live.timers.rows[0]
+    qtbot.mouseClick(first.toggle_button, Qt.MouseButton.LeftButton)
+    for _ in range(9):  # nine quiet minutes while the small groups talk
+        clock.advance(60)
+        window.check_idle()
+    assert window.notebook is not None, "locked in the middle of a timed exercise"
+    press(qtbot, Qt.Key.Key_F7)  # the exercise is paused: quiet time counts again
+    clock.advance(window.idle.minutes * 60 + 1)
+    window.check_idle()
+    assert window.notebook is None

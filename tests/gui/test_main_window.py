@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from peerdesk.clock import ManualClock
@@ -207,3 +207,15 @@ def test_check_the_notebook_button(qtbot: QtBot, window: MainWindow, made: str) 
     overview = window.page.tab("Overview")
     qtbot.mouseClick(overview.check_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert overview.check_result.text().startswith("Passed")  # type: ignore[attr-defined]
+
+
+def test_locking_closes_a_dialog_left_open_over_the_engagement(
+        qtbot: QtBot, window: MainWindow, made: str) -> None:
+    window.open_notebook(made)
+    overview = window.page.tab("Overview")
+    seen = on_next_dialog(lambda dialog: window.lock())  # e.g. the idle lock fires
+    qtbot.mouseClick(overview.edit_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert seen == ["Engagement details"]
+    assert window.notebook is None
+    assert not [w for w in QApplication.topLevelWidgets()
+                if w.isVisible() and w is not window]
