@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -44,6 +44,17 @@ def apply_text_scale(percent: int, restyle: bool = True) -> None:
 
 
 
+def keep_qt_settings_inside(paths: AppPaths) -> None:
+    """Qt's own widgets remember things (the file dialog: recent folders, whose names can
+    identify an engagement) in a "QtProject" settings store outside peerdesk's folders.
+    Send all of it into peerdesk's private cache folder instead, where destruction finds it.
+    (peerdesk itself keeps no settings through Qt.)"""
+    folder = str(paths.cache / "qt")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for kind in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
+
+
 def create_application(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -78,6 +89,7 @@ def build_window(paths: AppPaths, clock: Clock | None = None,
 
 
 def run(paths: AppPaths, smoke: bool = False, argv: list[str] | None = None) -> int:
+    keep_qt_settings_inside(paths)  # before the QApplication exists, or Qt ignores it
     app = create_application(argv or ["peerdesk"])
     QFont.insertSubstitution("Sans", "DejaVu Sans")
     window = build_window(paths)
