@@ -150,6 +150,7 @@ class TeamLogView(QWidget):
             return
         self.text.clear()
         self.finding.setCurrentIndex(0)
+        self.outcome.setCurrentIndex(0)
         self._show_messages(new_id)
         self.text.setFocus()
 
