@@ -37,6 +37,9 @@ def tab_factories() -> list[TabFactory]:
     from peerdesk.gui.search_panel import SearchPanel
 
     factories.append(SearchPanel)
+    from peerdesk.gui.summary_tab import SummaryTab
+
+    factories.append(SummaryTab)
     return factories
 
 
