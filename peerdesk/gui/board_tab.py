@@ -9,40 +9,29 @@ it, Ctrl+Shift+N makes an empty finding.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from peerdesk.board import SOURCE_TEXTS, BoardFilter, BoardReader, Card
+from peerdesk.board import BoardFilter, BoardReader, Card
 from peerdesk.domain import FlipChart
 from peerdesk.errors import PeerdeskError
 from peerdesk.gui.board_columns import ChartColumn
+from peerdesk.gui.board_filters import BoardFilters
 from peerdesk.gui.board_model import CARD_ROLE, ChartModel
 from peerdesk.gui.context import GuiContext
 from peerdesk.gui.findings_panel import FindingsPanel
-from peerdesk.postits import KIND_LABELS
 
 HINT = ("Drag cards, or Ctrl+←/→ to the next chart and Ctrl+↑/↓ up or down · Enter opens "
         "the source · Ctrl+G groups the selected cards into a finding · Ctrl+E adds them to "
         "the chosen finding · Ctrl+Shift+E marks them as challenging it")
-
-
-def day_text(day: str) -> str:
-    try:
-        return date.fromisoformat(day).strftime("%a %d/%m/%Y")
-    except ValueError:
-        return day
 
 
 class BoardTab(QWidget):
@@ -54,13 +43,19 @@ class BoardTab(QWidget):
         self.reader = BoardReader(context.notebook)
         self.columns: list[ChartColumn] = []
         self.filter = BoardFilter()
-        self._filters_filled = False
         self._fresh = True        # built just now: the first refresh() has nothing new
         self._torn_down = False
         self.setAccessibleName("Flip-chart board")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(self._filter_row())
+        self.filters = BoardFilters(self)
+        self.filters.changed.connect(self._filter_chosen)
+        self.filters.clear_button.clicked.connect(self.clear_filters)
+        # the filter row's parts, by name, for the keyboard and tests
+        self.day_box, self.source_box, self.kind_box, self.session_box = self.filters.boxes()
+        self.clear_button = self.filters.clear_button
+        self.shown_label = self.filters.shown_label
+        layout.addWidget(self.filters)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
         self.charts_area = QScrollArea(split)
@@ -79,7 +74,7 @@ class BoardTab(QWidget):
         split.addWidget(self.findings)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([800, 360])
+        split.setSizes([780, 440])
         layout.addWidget(split, 1)
         self.hint = QLabel(HINT, self)
         self.hint.setWordWrap(True)
@@ -90,38 +85,6 @@ class BoardTab(QWidget):
         QTimer.singleShot(0, self._after_first_paint)
 
     # -- building -----------------------------------------------------------------------
-
-    def _filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-
-        def combo(text: str, name: str) -> QComboBox:
-            box = QComboBox(self)
-            box.setAccessibleName(name)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(10)
-            label = QLabel(text, self)
-            label.setBuddy(box)
-            row.addWidget(label)
-            row.addWidget(box)
-            box.activated.connect(self._filter_chosen)
-            return box
-
-        self.day_box = combo("Da&y:", "Show post-its from the day")
-        self.source_box = combo("So&urce:", "Show post-its from the kind of source")
-        self.kind_box = combo("&Kind:", "Show post-its of the kind")
-        self.session_box = combo("Sess&ion:", "Show post-its from the session")
-        self.session_box.setMinimumContentsLength(22)
-        self.clear_button = QPushButton("&Clear filters", self)
-        self.clear_button.setAccessibleName("Clear the filters")
-        self.clear_button.clicked.connect(self.clear_filters)
-        row.addWidget(self.clear_button)
-        row.addStretch(1)
-        self.shown_label = QLabel(self)
-        self.shown_label.setAccessibleName("Post-its shown")
-        row.addWidget(self.shown_label)
-        for box in (self.day_box, self.source_box, self.kind_box, self.session_box):
-            box.addItem("Any", None)
-        return row
 
     def _shortcuts(self) -> None:
         def add(keys: str, slot: object) -> None:
@@ -150,26 +113,7 @@ class BoardTab(QWidget):
         except PeerdeskError as exc:
             self.context.messages.error(exc.message)
             return
-        for box in (self.day_box, self.source_box, self.kind_box, self.session_box):
-            box.blockSignals(True)
-            while box.count() > 1:
-                box.removeItem(1)
-        for day in days:
-            self.day_box.addItem(day_text(day), day)
-        for key, text in SOURCE_TEXTS.items():
-            self.source_box.addItem(text, key)
-        for key, text in KIND_LABELS.items():
-            self.kind_box.addItem(text, key)
-        for s in sessions:
-            when = f"{s.day[8:10]}/{s.day[5:7]} " if len(s.day) == 10 else ""
-            self.session_box.addItem(f"{when}{s.title}", s.id)
-        for box, value in ((self.day_box, self.filter.day),
-                           (self.source_box, self.filter.source_kind),
-                           (self.kind_box, self.filter.kind),
-                           (self.session_box, self.filter.session_id)):
-            box.setCurrentIndex(max(0, box.findData(value)))
-            box.blockSignals(False)
-        self._filters_filled = True
+        self.filters.fill(days, sessions, self.filter)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -233,7 +177,7 @@ class BoardTab(QWidget):
         if self._fresh or self._torn_down:
             return
         self.load()
-        if self._filters_filled:
+        if self.filters.filled:
             self.fill_filters()
             self.findings.reload(self.charts)
 
@@ -346,24 +290,13 @@ class BoardTab(QWidget):
 
     # -- filters ------------------------------------------------------------------------
 
-    def _filter_chosen(self, *_: object) -> None:
-        def value(box: QComboBox) -> object:
-            return box.currentData()
-
-        session = value(self.session_box)
-        self.filter = BoardFilter(
-            day=value(self.day_box),  # type: ignore[arg-type]
-            source_kind=value(self.source_box),  # type: ignore[arg-type]
-            kind=value(self.kind_box),  # type: ignore[arg-type]
-            session_id=None if session is None else int(session))  # type: ignore[call-overload]
+    def _filter_chosen(self) -> None:
+        self.filter = self.filters.value()
         self.reload_cards()
 
     def set_filter(self, flt: BoardFilter) -> None:
         self.filter = flt
-        if self._filters_filled:
-            for box, v in ((self.day_box, flt.day), (self.source_box, flt.source_kind),
-                           (self.kind_box, flt.kind), (self.session_box, flt.session_id)):
-                box.setCurrentIndex(max(0, box.findData(v)))
+        self.filters.show_filter(flt)
         self.reload_cards()
 
     def clear_filters(self) -> None:
@@ -409,5 +342,4 @@ class BoardTab(QWidget):
         for column in self.columns:
             column.model.forget()
         self.findings.teardown()
-        self.session_box.clear()
-        self.day_box.clear()
+        self.filters.clear()

@@ -31,9 +31,10 @@ class FindingDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         form = QFormLayout(self)
         if grouping:
-            intro = QLabel(f"The {postits} selected post-it{'s' if postits != 1 else ''} will "
-                           "support this finding. It goes on the flip chart of the first one.",
-                           self)
+            intro = QLabel("The selected post-it will support this finding, on its flip "
+                           "chart." if postits == 1 else
+                           f"The {postits} selected post-its will support this finding. It "
+                           "goes on the flip chart of the first one.", self)
             intro.setWordWrap(True)
             form.addRow(intro)
         self.headline = QLineEdit(headline, self)

@@ -187,8 +187,10 @@ class FindingsPanel(QWidget):
             spin.blockSignals(False)
         titles = {c.id: c.title for c in self.context.notebook.flip_charts(include_retired=True)}
         self.model.set_rows(rows, titles)
-        if current is not None:
-            self.select_finding(current)
+        if (current is None or not self.select_finding(current)) and rows:
+            # something to look at, rather than an empty panel
+            self.list.selectionModel().setCurrentIndex(
+                self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self._show_detail()
 
     def current_id(self) -> int | None:

@@ -71,8 +71,10 @@ class PostitDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(accent)
         head = QRect(inner.left(), inner.top(), inner.width(), line)
+        room = inner.width() - metrics.horizontalAdvance(card.initials + "  ")
         painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         card.kind_label)
+                         QFontMetrics(bold).elidedText(card.kind_label,
+                                                       Qt.TextElideMode.ElideRight, room))
         painter.setPen(QColor("#222222"))
         painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          card.initials)

@@ -84,6 +84,8 @@ class HitDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         html = str(index.data(HTML_ROLE) or "")
+        if option.state & QStyle.StateFlag.State_Selected:
+            html = html.replace(" style='color:#444'", "")  # grey is hard to read on blue
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
