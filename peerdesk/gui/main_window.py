@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(QIcon(":/peerdesk/icons/settings.svg"), "&Settings…", self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.edit_settings)
+        # Ctrl+F: the notebook's search, from anywhere in an open engagement.
+        self.find_action = QAction("&Find in the notebook", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.find_in_notebook)
+        self.addAction(self.find_action)
         for action in (self.new_action, self.lock_action, self.settings_action):
             toolbar.addAction(action)
             widget = toolbar.widgetForAction(action)
@@ -231,6 +236,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.stack.setCurrentWidget(self.library_page)
         return notebook
+
+    def find_in_notebook(self) -> None:
+        if self.page is None:
+            return
+        panel = self.page.show_tab("Search")
+        field = getattr(panel, "field", None)
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
 
     def refresh_header(self) -> None:
         if self.page is not None:

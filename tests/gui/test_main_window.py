@@ -219,3 +219,13 @@ def test_locking_closes_a_dialog_left_open_over_the_engagement(
     assert window.notebook is None
     assert not [w for w in QApplication.topLevelWidgets()
                 if w.isVisible() and w is not window]
+
+
+def test_ctrl_f_goes_to_the_search_from_any_tab(
+        qtbot: QtBot, window: MainWindow, made: str) -> None:
+    window.open_notebook(made)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.page.tab("Search")
+    qtbot.waitUntil(lambda: search.field.hasFocus())  # type: ignore[attr-defined]
+    assert window.page.tabs.tabText(window.page.tabs.currentIndex()) == "&Search"
