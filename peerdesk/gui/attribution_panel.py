@@ -236,6 +236,10 @@ class AttributionPanel(QWidget):
             self.status_label.setText(
                 f"{count} {things} in the summary could identify someone. For each one, "
                 "edit the text or mark it as not attributable.")
+        elif accepted:
+            self.status_label.setText("Nothing is left to resolve: the summary is ready to "
+                                      "export. What you marked as not attributable is "
+                                      "listed below.")
         else:
             self.status_label.setText("Nothing in the summary could identify anyone: it is "
                                       "ready to export.")

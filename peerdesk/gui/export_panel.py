@@ -125,8 +125,8 @@ class ExportPanel(QWidget):
                 "identify someone. Resolve each one in the <a href='#check'>Check</a> "
                 "(Alt+K): edit the text, or mark it as not attributable.")
         else:
-            self.reason.setText("Ready: nothing in the summary could identify anyone. Every "
-                                "file you export is listed in the register of copies.")
+            self.reason.setText("Ready: nothing is left to resolve in the check. Every file "
+                                "you export is listed in the register of copies.")
         self.reason.setAccessibleDescription(self.reason.text().replace(
             "<a href='#check'>", "").replace("</a>", ""))
         self._update_enabled()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -60,7 +60,7 @@ class SignpostDialog(QDialog):
         kind_label.setBuddy(self.kind_box)
         chart_label = QLabel("&Helps with:", self)
         chart_label.setBuddy(self.chart_box)
-        text_label = QLabel("&Suggestion:", self)
+        text_label = QLabel("Sugges&tion:", self)
         text_label.setBuddy(self.text_edit)
         form.addRow(kind_label, self.kind_box)
         form.addRow(chart_label, self.chart_box)
@@ -80,6 +80,10 @@ class SignpostDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setToolTip("Save the suggestion (Ctrl+Return)")
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.activated.connect(self.accept)
         layout.addWidget(buttons)
         if item is not None:
             self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(item.kind)))

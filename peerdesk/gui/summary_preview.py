@@ -34,7 +34,7 @@ class PdfPreview(QWidget):
         self.previous_button.setAccessibleName("Previous page")
         self.previous_button.setToolTip("Previous page (Page Up)")
         self.previous_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
-        self.page_label = QLabel("&Page:", self)
+        self.page_label = QLabel("Page:", self)
         self.page_box = QSpinBox(self)
         self.page_box.setAccessibleName("Page number")
         self.page_box.setMinimum(1)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLineEdit,
     QPushButton,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -98,7 +99,8 @@ def test_preview_shows_the_pdf_and_the_text(qtbot: QtBot, window: MainWindow) ->
         assert left_out not in text
     # Clean fixture: the check is clear and every export button can be used.
     assert tab.views.tabText(0) == "Chec&k: clear"
-    assert "nothing in the summary could identify anyone" in tab.export_panel.reason.text()
+    assert "nothing is left to resolve" in tab.export_panel.reason.text()
+    assert "could identify anyone" in tab.attribution.status_label.text()
     assert all(b.isEnabled() for b in tab.export_panel.buttons.values())
     assert tab.export_panel.copy_button.isEnabled()
     # The choice lists each finding with its number in the summary.
@@ -402,3 +404,36 @@ def test_lock_lets_go_of_the_summary(qtbot: QtBot, window: MainWindow) -> None:
     assert tab.notebook is None and tab.latest is None and tab.rendering is None
     assert tab.text_preview.text() == ""
     assert tab.pdf_preview.page_count() == 0
+
+
+def test_keyboard_letters_do_not_clash(qtbot: QtBot, window: MainWindow) -> None:
+    """Every Alt+letter visible with the Summary tab open leads to one place only."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
+
+    summary_fixture.build(notebook_of(window))
+    open_summary(qtbot, window)
+    assert window.page is not None
+    letters: list[tuple[str, str]] = []
+    for widget in window.page.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        texts: list[str] = []
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if isinstance(widget, QAbstractButton) or labelled:
+            texts = [widget.text()]  # type: ignore[attr-defined]
+        elif isinstance(widget, QTabWidget):
+            texts = [widget.tabText(i) for i in range(widget.count())]
+        for text in texts:
+            found = re.search(r"&([^&\s])", text)
+            if found:
+                letters.append((found.group(1).lower(), text))
+    seen: dict[str, str] = {}
+    clashes = []
+    for letter, text in letters:
+        if letter in seen and seen[letter] != text:
+            clashes.append((seen[letter], text))
+        seen.setdefault(letter, text)
+    assert clashes == []
+    assert {"u", "k", "v", "x", "r", "p", "w", "f", "c", "n", "g", "a"} <= set(seen)
