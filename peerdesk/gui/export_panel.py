@@ -9,6 +9,7 @@ import shiboken6
 from PySide6.QtCore import QDir, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -135,11 +136,17 @@ class ExportPanel(QWidget):
         self.busy = busy
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.setVisible(busy)
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.isAncestorOf(focus)
         if busy:
             self.progress.setValue(0)
             self.progress_label.setText("Starting the export")
             self.cancel_button.setEnabled(True)
         self._update_enabled()
+        if had_focus:   # keep the keyboard where the peer can use it: Stop, then Export
+            target = self.cancel_button if busy else self.buttons["pdf"]
+            if target.isEnabled():
+                target.setFocus()
 
     def show_progress(self, fraction: float, text: str) -> None:
         self.progress.setValue(round(fraction * 100))
