@@ -47,6 +47,7 @@ class NotebookEntry:
     title: str | None = None
     stage: Stage | None = None
     problem: str | None = None
+    problem_kind: str | None = None  # the error's class name, for a short label in a list
 
     @property
     def label(self) -> str:
@@ -91,7 +92,8 @@ class Library:
                     entry = NotebookEntry(entry.id, entry.path, created, engagement.title,
                                           engagement.stage)
                 except PeerdeskError as exc:
-                    entry = NotebookEntry(entry.id, entry.path, created, problem=exc.message)
+                    entry = NotebookEntry(entry.id, entry.path, created, problem=exc.message,
+                                          problem_kind=type(exc).__name__)
             out.append(entry)
         return sorted(out, key=lambda e: e.created, reverse=True)
 

@@ -71,22 +71,31 @@ class LibraryPage(QWidget):
 
     def set_entries(self, entries: list[NotebookEntry], locked: bool) -> None:
         self.list.clear()
+        no_store = False
         for entry in entries:
             if entry.stage is not None:
                 second = entry.stage.label
-            elif entry.problem and not locked:
-                second = short_problem(entry.problem)
+            elif locked or entry.problem_kind in _NEEDS_PASSPHRASE:
+                no_store |= entry.problem_kind == "CredentialStoreUnavailableError"
+                second = _NEEDS_PASSPHRASE.get(entry.problem_kind or "", "Locked: open it with "
+                                               "its passphrase to see its title")
             else:
-                second = "Locked: open it to see its title"
+                second = short_problem(entry.problem or "")
             item = QListWidgetItem(f"{entry.label}\n{second}")
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.label}. {second}")
             self.list.addItem(item)
         if entries:
             self.list.setCurrentRow(0)
-            self.hint.setText("peerdesk is locked. Choose an engagement and press Enter; "
-                              "you will be asked for its passphrase." if locked else
-                              "Choose an engagement and press Enter to open it.")
+            if locked:
+                hint = ("peerdesk is locked. Choose an engagement and press Enter; you will be "
+                        "asked for its passphrase.")
+            elif no_store:
+                hint = ("This computer's credential store cannot be used, so each engagement "
+                        "opens with its passphrase. Choose one and press Enter.")
+            else:
+                hint = "Choose an engagement and press Enter to open it."
+            self.hint.setText(hint)
         else:
             self.hint.setText("You have no engagements yet. Make one for each peer challenge "
                               "you join: everything in it is encrypted on this computer.")
@@ -102,6 +111,13 @@ class LibraryPage(QWidget):
         item = self.list.currentItem()
         if item is not None:
             self._activated(item)
+
+
+_NEEDS_PASSPHRASE = {
+    "CredentialStoreUnavailableError": "Locked: opens with its passphrase",
+    "KeyMissingError": "Locked: its key is not in the credential store; opens with its "
+                       "passphrase",
+}
 
 
 def short_problem(message: str) -> str:

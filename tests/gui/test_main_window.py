@@ -229,3 +229,17 @@ def test_ctrl_f_goes_to_the_search_from_any_tab(
     search = window.page.tab("Search")
     qtbot.waitUntil(lambda: search.field.hasFocus())  # type: ignore[attr-defined]
     assert window.page.tabs.tabText(window.page.tabs.currentIndex()) == "&Search"
+
+
+def test_without_a_credential_store_the_list_says_so_plainly(
+        window: MainWindow, made: str) -> None:
+    import keyring
+    import keyring.backends.null
+
+    keyring.set_keyring(keyring.backends.null.Keyring())
+    window.library.keystore._backend = None
+    window.refresh_library()
+    item = window.library_page.list.item(0).text()
+    assert item.splitlines() == ["Locked engagement, made 03/03/2026",
+                                 "Locked: opens with its passphrase"]
+    assert "credential store cannot be used" in window.library_page.hint.text()
