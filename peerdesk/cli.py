@@ -14,6 +14,7 @@ from peerdesk.domain import EngagementDetails, TeamMember
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.keyfile import passphrase_hint
 from peerdesk.library import Library
+from peerdesk.notebook import Notebook
 from peerdesk.paths import AppPaths
 
 Command = Callable[[argparse.Namespace, Library], int]
@@ -58,6 +59,14 @@ def parse_member(text: str) -> TeamMember:
     return TeamMember(name=parts[0], role=parts[1], initials=parts[2])
 
 
+def open_notebook(args: argparse.Namespace, library: Library) -> Notebook:
+    """The notebook named on the command line, unlocked from the credential store or, with
+    --passphrase-stdin, with a passphrase read from standard input."""
+    notebook_id = library.resolve(args.notebook)
+    passphrase = read_passphrase(args, "Passphrase") if args.passphrase_stdin else None
+    return library.open(notebook_id, passphrase)
+
+
 @command("list")
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
     entries = library.entries()
@@ -96,9 +105,7 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace, library: Library) -> int:
-    notebook_id = library.resolve(args.notebook)
-    passphrase = read_passphrase(args, "Passphrase") if args.passphrase_stdin else None
-    with library.open(notebook_id, passphrase) as notebook:
+    with open_notebook(args, library) as notebook:
         report = notebook.integrity()
         settings = notebook.settings()
     print(f"cipher: SQLCipher {settings['cipher_version']}, page size "

@@ -73,13 +73,11 @@ def describe(planned: PlannedSession) -> str:
 
 
 def cmd_import_timetable(args: argparse.Namespace, library: Library) -> int:
-    from peerdesk.cli import read_passphrase
+    from peerdesk.cli import open_notebook
 
     path = Path(args.file)
     mapping = parse_mapping(args.map)
-    notebook_id = library.resolve(args.notebook)
-    passphrase = read_passphrase(args, "Passphrase") if args.passphrase_stdin else None
-    with library.open(notebook_id, passphrase) as notebook:
+    with open_notebook(args, library) as notebook:
         preview = read_timetable(notebook, path)
         if mapping:
             preview = preview.with_mapping(mapping)

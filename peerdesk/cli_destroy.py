@@ -16,6 +16,7 @@ from peerdesk.destruction import DestructionResult, Progress
 from peerdesk.destruction_inventory import Inventory
 from peerdesk.errors import ValidationError
 from peerdesk.library import Library
+from peerdesk.notebook import Notebook
 
 if TYPE_CHECKING:
     SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -33,10 +34,10 @@ def parse_keep(text: str) -> tuple[int, str]:
     return export_id, reason.strip()
 
 
-def _passphrase(args: argparse.Namespace) -> str | None:
-    from peerdesk.cli import read_passphrase
+def _open(args: argparse.Namespace, library: Library) -> Notebook:
+    from peerdesk.cli import open_notebook
 
-    return read_passphrase(args, "Passphrase") if args.passphrase_stdin else None
+    return open_notebook(args, library)
 
 
 def print_inventory(inventory: Inventory) -> None:
@@ -79,8 +80,7 @@ def cmd_destroy(args: argparse.Namespace, library: Library) -> int:
     if unfinished:
         print(f"Note: {len(unfinished)} earlier destruction(s) not finished; "
               "run 'peerdesk-cli finish-destruction'.", file=sys.stderr)
-    notebook_id = library.resolve(args.notebook)
-    with library.open(notebook_id, _passphrase(args)) as notebook:
+    with _open(args, library) as notebook:
         inventory = destruction.plan(library, notebook, keep=dict(args.keep or []))
         if not inventory.title_matches(args.confirm_title):
             raise ValidationError("The title given to --confirm-title does not match this "
@@ -106,8 +106,7 @@ def cmd_finish(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_signoff(args: argparse.Namespace, library: Library) -> int:
-    notebook_id = library.resolve(args.notebook)
-    with library.open(notebook_id, _passphrase(args)) as notebook:
+    with _open(args, library) as notebook:
         state = retention.record_signoff(notebook, args.date)
         today = notebook.clock.now().date()
     print(f"Report signed off on {retention.en_gb(args.date)}.")
@@ -116,8 +115,7 @@ def cmd_signoff(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_hold(args: argparse.Namespace, library: Library) -> int:
-    notebook_id = library.resolve(args.notebook)
-    with library.open(notebook_id, _passphrase(args)) as notebook:
+    with _open(args, library) as notebook:
         if args.lift:
             state = retention.lift_hold(notebook)
             print("The hold is lifted.")

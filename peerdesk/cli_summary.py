@@ -19,11 +19,9 @@ from peerdesk.summary_model import day_text
 
 
 def _open(args: argparse.Namespace, library: Library) -> Notebook:
-    from peerdesk.cli import read_passphrase
+    from peerdesk.cli import open_notebook
 
-    notebook_id = library.resolve(args.notebook)
-    passphrase = read_passphrase(args, "Passphrase") if args.passphrase_stdin else None
-    return library.open(notebook_id, passphrase)
+    return open_notebook(args, library)
 
 
 def cmd_export(args: argparse.Namespace, library: Library) -> int:

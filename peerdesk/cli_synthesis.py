@@ -38,11 +38,9 @@ def cmd_demo(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_search(args: argparse.Namespace, library: Library) -> int:
-    notebook_id = library.resolve(args.notebook)
-    passphrase = cli.read_passphrase(args, "Passphrase") if args.passphrase_stdin else None
     if not args.query.strip():
         raise ValidationError("Type something to search for.")
-    with library.open(notebook_id, passphrase) as notebook:
+    with cli.open_notebook(args, library) as notebook:
         hits = Search(notebook).search(args.query, args.limit)
     if not hits:
         print("Nothing found.")

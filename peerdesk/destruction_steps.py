@@ -17,6 +17,7 @@ from peerdesk.errors import (
     NotebookInUseError,
     PeerdeskError,
 )
+from peerdesk.files import fsync_dir
 from peerdesk.instance_lock import InstanceLock
 from peerdesk.keystore import KeyStore
 from peerdesk.paths import AppPaths
@@ -50,16 +51,6 @@ class CipherStream:
     def block(self) -> memoryview:
         count = self._encryptor.update_into(self._zeros, self._buffer)
         return memoryview(self._buffer)[:count]
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _why(exc: OSError) -> str:

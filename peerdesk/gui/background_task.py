@@ -19,9 +19,11 @@ class BackgroundTask(QObject):
     finished = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, work: Callable[[], Any], parent: QObject | None = None) -> None:
+    def __init__(self, work: Callable[..., Any], parent: QObject | None = None,
+                 name: str = "peerdesk-task") -> None:
         super().__init__(parent)
         self._work = work
+        self._name = name
         self._thread: threading.Thread | None = None
 
     @property
@@ -29,17 +31,30 @@ class BackgroundTask(QObject):
         return self._thread is not None and self._thread.is_alive()
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="peerdesk-task", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
         self._thread.start()
 
     def wait(self, timeout: float | None = None) -> None:
         if self._thread is not None:
             self._thread.join(timeout)
 
+    def _call(self) -> Any:
+        return self._work()
+
     def _run(self) -> None:
         try:
-            result = self._work()
+            result = self._call()
         except Exception as exc:  # handed to the UI thread, which shows it or re-raises
             self.failed.emit(exc)
         else:
             self.finished.emit(result)
+
+
+class ReportingTask(BackgroundTask):
+    """Runs ``work(report)``: each ``report(event)`` call from the worker thread becomes a
+    ``progress`` signal on the UI thread (destruction's steps and checks, for instance)."""
+
+    progress = Signal(object)
+
+    def _call(self) -> Any:
+        return self._work(self.progress.emit)

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.errors import PeerdeskError
+from peerdesk.gui.background_task import ReportingTask
 from peerdesk.gui.destroy_pages import AttestationPage, ConfirmPage, InventoryPage
 from peerdesk.gui.destruction_progress import RunPage
-from peerdesk.gui.destruction_worker import DestructionWorker
 
 if TYPE_CHECKING:
     from peerdesk.destruction import DestructionResult
@@ -59,8 +59,8 @@ class DestroyWizard(QDialog):
         self.journal = journal
         self.release = release
         self.outcome: DestructionResult | None = None
-        self.worker: DestructionWorker | None = None
-        self.planner: DestructionWorker | None = None
+        self.worker: ReportingTask | None = None
+        self.planner: ReportingTask | None = None
         self.chosen: Inventory | None = None
         self.setWindowTitle("Finish destruction" if journal else "Destroy the notebook")
         self.setAccessibleName(self.windowTitle())
@@ -172,8 +172,8 @@ class DestroyWizard(QDialog):
 
         library, notebook = self.library, self.notebook
         assert notebook is not None
-        self.planner = DestructionWorker(lambda _p: destruction.plan(library, notebook),
-                                         "peerdesk-destruction-plan", self)
+        self.planner = ReportingTask(lambda _p: destruction.plan(library, notebook), self,
+                                     "peerdesk-destruction-plan")
         self.planner.finished.connect(self._planned)
         self.planner.failed.connect(lambda exc: self.inventory_page.show_problem(explain(exc)))
         self.planner.start()
@@ -215,7 +215,7 @@ class DestroyWizard(QDialog):
         return destruction.resume(self.library, journal, progress=progress)
 
     def _start(self, work: Callable[[Callable[[Any], None]], Any]) -> None:
-        self.worker = DestructionWorker(work, "peerdesk-destruction", self)
+        self.worker = ReportingTask(work, self, "peerdesk-destruction")
         self.worker.progress.connect(self.run_page.show_progress)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
