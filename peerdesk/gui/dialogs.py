@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem, QWidget
 
 from peerdesk.domain import EngagementDetails, TeamMember
+from peerdesk.gui.colours import problem_style
 from peerdesk.gui.forms.ui_change_passphrase import Ui_ChangePassphraseDialog
 from peerdesk.gui.forms.ui_new_engagement import Ui_NewEngagementDialog
 from peerdesk.gui.forms.ui_settings import Ui_SettingsDialog
@@ -60,7 +61,7 @@ class NewEngagementDialog(QDialog):
         self.ui.addPeerButton.clicked.connect(self.add_peer_row)
         self.ui.removePeerButton.clicked.connect(self._remove_peer_row)
         self.ui.passphraseEdit.textChanged.connect(self._update_strength)
-        self.ui.errorLabel.setStyleSheet("color: #8a1c25; font-weight: bold;")
+        self.ui.errorLabel.setStyleSheet(problem_style())
         self.ui.teamTable.horizontalHeader().setStretchLastSection(True)
         self.ui.teamTable.setColumnWidth(0, 180)
         self.ui.teamTable.setColumnWidth(1, 260)
@@ -177,7 +178,7 @@ class UnlockDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
-        self.ui.errorLabel.setStyleSheet("color: #8a1c25; font-weight: bold;")
+        self.ui.errorLabel.setStyleSheet(problem_style())
         self.ui.passphraseEdit.setFocus()
 
     def passphrase(self) -> str:
@@ -203,7 +204,7 @@ class ChangePassphraseDialog(QDialog):
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.newEdit.textChanged.connect(
             lambda text: self.ui.strengthLabel.setText(strength_text(text)))
-        self.ui.errorLabel.setStyleSheet("color: #8a1c25; font-weight: bold;")
+        self.ui.errorLabel.setStyleSheet(problem_style())
 
     def values(self) -> tuple[str, str]:
         return self.ui.currentEdit.text(), self.ui.newEdit.text()

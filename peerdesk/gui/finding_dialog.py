@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain import FlipChart
 from peerdesk.findings import KIND_TEXTS
+from peerdesk.gui.colours import problem_style
 
 # The kind of finding a post-it's kind suggests.
 KIND_FROM_POSTIT = {"strength": "strength", "area_to_explore": "area_to_explore",
@@ -61,7 +62,7 @@ class FindingDialog(QDialog):
         else:
             self.chart.hide()
         self.problem = QLabel(self)
-        self.problem.setStyleSheet("color: #8a1c25; font-weight: bold;")
+        self.problem.setStyleSheet(problem_style())
         self.problem.setAccessibleName("Problem")
         self.problem.setWordWrap(True)
         form.addRow(self.problem)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from peerdesk.domain import FlipChart
 from peerdesk.errors import PeerdeskError
 from peerdesk.findings import STATUSES, FindingStore, MatrixRow
+from peerdesk.gui.colours import text_style
 from peerdesk.gui.context import GuiContext
 from peerdesk.gui.finding_dialog import KIND_FROM_POSTIT, FindingDialog
 from peerdesk.gui.finding_labels import (
@@ -135,7 +136,7 @@ class FindingsPanel(QWidget):
         self.support_line.setAccessibleName("Support by source kind")
         self.challenge_line = QLabel(box)
         self.challenge_line.setAccessibleName("Challenges")
-        self.challenge_line.setStyleSheet(f"color: {CHALLENGE_COLOUR}; font-weight: bold;")
+        self.challenge_line.setStyleSheet(text_style(CHALLENGE_COLOUR))
         for label in (self.headline, self.label_line, self.support_line, self.challenge_line):
             label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(label)
@@ -223,7 +224,7 @@ class FindingsPanel(QWidget):
             return
         self.headline.setText(row.headline)
         self.label_line.setText(f"{row.label.text}: {sources_text(row.sources, row.kinds)}")
-        self.label_line.setStyleSheet(f"color: {LABEL_COLOURS[row.label]}; font-weight: bold;")
+        self.label_line.setStyleSheet(text_style(LABEL_COLOURS[row.label]))
         self.support_line.setText("Support: " + support_text(row.counts))
         self.challenge_line.setText(("⚠ " + challenge_text(row.challenges))
                                     if row.challenges else "")

@@ -10,9 +10,9 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from peerdesk.findings import KIND_TEXTS, MatrixRow
+from peerdesk.gui.colours import readable
 from peerdesk.gui.finding_labels import CHALLENGE_COLOUR, LABEL_COLOURS, label_icon, status_text
 from peerdesk.triangulation import SOURCE_KIND_LABELS, Label
 
@@ -99,9 +99,9 @@ class MatrixModel(QAbstractTableModel):
             return label_icon(row.label)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 2:
-                return QColor(LABEL_COLOURS[row.label])
+                return readable(LABEL_COLOURS[row.label])
             if column == len(LEADING) + len(self.kinds) and row.challenges:
-                return QColor(CHALLENGE_COLOUR)
+                return readable(CHALLENGE_COLOUR)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3 and \
                 column < len(LEADING) + len(self.kinds) + 1:
             return int(Qt.AlignmentFlag.AlignCenter)

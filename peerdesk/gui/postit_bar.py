@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain import FlipChart
 from peerdesk.errors import PeerdeskError
+from peerdesk.gui.colours import problem_style
 from peerdesk.postits import KIND_LABELS, Postit, PostitStore
 
 KIND_KEYS = {"S": "strength", "A": "area_to_explore", "G": "suggestion",
@@ -59,6 +60,7 @@ class PostitBar(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Post-it bar")
         self.setStyleSheet("#postitBar { background: #fffbe6; border: 1px solid #8a6d00; }"
+                           "#postitBar QLabel { color: #222222; }"
                            "#postitBar:focus { border: 2px solid #0b3d66; }")
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 6, 8, 6)
@@ -97,7 +99,7 @@ class PostitBar(QFrame):
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem with this post-it")
-        self.problem.setStyleSheet("color: #8a1c25;")
+        self.problem.setStyleSheet(problem_style(bold=False))
         grid.addWidget(self.problem, 3, 0, 1, 2)
         grid.setColumnStretch(1, 1)
         self.setTabOrder(self.text, self.file_button)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.errors import PeerdeskError
 from peerdesk.gui.background_task import BackgroundTask
+from peerdesk.gui.colours import problem_style
 from peerdesk.gui.dialogs import strength_text
 from peerdesk.keyfile import MIN_PASSPHRASE_LENGTH
 from peerdesk.library import Library
@@ -57,7 +58,7 @@ class SampleDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem")
-        self.problem.setStyleSheet("color: #8a1c25; font-weight: bold;")
+        self.problem.setStyleSheet(problem_style())
         form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)

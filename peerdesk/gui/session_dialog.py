@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain import FlipChart, TeamMember
+from peerdesk.gui.colours import problem_style
 from peerdesk.sessions import KINDS, MY_PARTS, Session, SessionDetails, default_minutes, local
 
 _NO_COUNT = 0
@@ -136,7 +137,7 @@ class SessionDialog(QDialog):
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
         self.problem_label.setAccessibleName("Problem")
-        self.problem_label.setStyleSheet("color: #8a1c25;")
+        self.problem_label.setStyleSheet(problem_style(bold=False))
         self.problem_label.hide()
         layout.addWidget(self.problem_label)
         self.buttons = QDialogButtonBox(
