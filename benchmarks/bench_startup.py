@@ -60,6 +60,14 @@ from peerdesk.gui.application import build_window, create_application
 app = create_application(["peerdesk"])
 window = build_window(AppPaths.under(Path(os.environ["BENCH_HOME"])))
 window.show()
+def stuck():
+    # A dialog would wait for a person for ever: say which and stop.
+    from PySide6.QtWidgets import QApplication
+    modal = QApplication.activeModalWidget()
+    print("stuck:", modal.windowTitle() if modal else "no dialog", window.messages.text(),
+          flush=True)
+    os._exit(3)
+QTimer.singleShot(30000, stuck)
 def done():
     if os.environ.get("BENCH_OPEN"):
         assert window.open_notebook(os.environ["BENCH_OPEN"])

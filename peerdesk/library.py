@@ -162,7 +162,14 @@ class Library:
         return notebook
 
     def _store_key(self, notebook_id: str, key: bytes) -> bool:
+        """Put the key in the credential store (unless it is there already); False when no
+        store can be used."""
         try:
+            try:
+                if self.keystore.load(notebook_id) == key:
+                    return True
+            except KeyMissingError:
+                pass
             self.keystore.store(notebook_id, key)
         except CredentialStoreUnavailableError:
             return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -14,33 +15,38 @@ from peerdesk.gui.overview_tab import OverviewTab
 TabFactory = Callable[[GuiContext], QWidget]
 
 
+class LazyTab:
+    """A tab's factory that imports the tab's module only when the tab is first shown, so
+    that opening a notebook does not load every screen's code."""
+
+    def __init__(self, tab_title: str, module: str, name: str) -> None:
+        self.tab_title = tab_title
+        self.module = module
+        self.name = name
+
+    def load(self) -> type[QWidget]:
+        widget_class: type[QWidget] = getattr(importlib.import_module(self.module), self.name)
+        return widget_class
+
+    def __call__(self, context: GuiContext) -> QWidget:
+        return self.load()(context)  # type: ignore[arg-type]  # every tab takes a context
+
+
 def tab_factories() -> list[TabFactory]:
     """The tabs, in reading order. Each is a QWidget with a ``tab_title`` attribute and,
-    optionally, ``refresh()`` (called when shown) and ``teardown()`` (called on lock).
-    Tabs import their modules here, not at the top, so the app starts without them."""
-    factories: list[TabFactory] = [OverviewTab]
-    from peerdesk.gui.timetable_tab import TimetableTab
-
-    factories.append(TimetableTab)
-    from peerdesk.gui.live_session_tab import LiveSessionTab
-
-    factories.append(LiveSessionTab)
-    from peerdesk.gui.documents_tab import DocumentsTab
-
-    factories.append(DocumentsTab)
-    from peerdesk.gui.board_tab import BoardTab
-
-    factories.append(BoardTab)
-    from peerdesk.gui.matrix_tab import MatrixTab
-
-    factories.append(MatrixTab)
-    from peerdesk.gui.search_panel import SearchPanel
-
-    factories.append(SearchPanel)
-    from peerdesk.gui.summary_tab import SummaryTab
-
-    factories.append(SummaryTab)
-    return factories
+    optionally, ``refresh()`` (called when shown), ``teardown()`` (called on lock) and
+    ``busy()`` (true while it times something for the peer, which holds off the idle lock).
+    """
+    return [
+        OverviewTab,
+        LazyTab("&Timetable", "peerdesk.gui.timetable_tab", "TimetableTab"),
+        LazyTab("&In session", "peerdesk.gui.live_session_tab", "LiveSessionTab"),
+        LazyTab("&Documents", "peerdesk.gui.documents_tab", "DocumentsTab"),
+        LazyTab("&Board", "peerdesk.gui.board_tab", "BoardTab"),
+        LazyTab("&Matrix", "peerdesk.gui.matrix_tab", "MatrixTab"),
+        LazyTab("&Search", "peerdesk.gui.search_panel", "SearchPanel"),
+        LazyTab("S&ummary", "peerdesk.gui.summary_tab", "SummaryTab"),
+    ]
 
 
 class TabSlot(QWidget):

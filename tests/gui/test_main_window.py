@@ -243,3 +243,11 @@ def test_without_a_credential_store_the_list_says_so_plainly(
     assert item.splitlines() == ["Locked engagement, made 03/03/2026",
                                  "Locked: opens with its passphrase"]
     assert "credential store cannot be used" in window.library_page.hint.text()
+
+
+def test_every_tab_is_named_as_its_screen_says_and_loads_on_demand() -> None:
+    from peerdesk.gui.engagement_page import LazyTab, tab_factories
+
+    for factory in tab_factories():
+        if isinstance(factory, LazyTab):
+            assert factory.load().tab_title == factory.tab_title  # type: ignore[attr-defined]
