@@ -15,7 +15,13 @@ from peerdesk.database import Connection
 from peerdesk.domain import FlipChart
 from peerdesk.errors import PeerdeskError, ValidationError
 from peerdesk.notebook import Notebook
-from peerdesk.template import Template, load_template_file
+from peerdesk.template import (
+    Template,
+    TemplateError,
+    load_template_file,
+    parse_template,
+    standard_template,
+)
 
 MAX_TITLE = 120
 
@@ -174,6 +180,31 @@ def apply_template(notebook: Notebook, template: Template) -> TemplateApplied:
     return TemplateApplied(tuple(charts[i] for i in added), tuple(skipped))
 
 
+TEMPLATE_META_KEY = "template_json"
+
+
 def apply_template_file(notebook: Notebook, path: Path) -> TemplateApplied:
-    """Load another programme's template file (checked first) and add its charts."""
-    return apply_template(notebook, load_template_file(path))
+    """Load another programme's template file (checked first) and add its charts. If it
+    brings its own facilitation prompts, the notebook keeps the file (encrypted, like
+    everything in it) and its sessions use those prompts from then on."""
+    template = load_template_file(path)
+    applied = apply_template(notebook, template)
+    if template.prompts:
+        with notebook.write() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                         (TEMPLATE_META_KEY, path.read_bytes().decode("utf-8-sig")))
+            conn.execute("UPDATE engagement SET template_name = ? WHERE id = 1",
+                         (template.name,))
+    return applied
+
+
+def notebook_template(notebook: Notebook) -> Template:
+    """The template whose prompts and exercises this engagement uses: the last one loaded
+    that had prompts, else the shipped one."""
+    raw = notebook.meta(TEMPLATE_META_KEY)
+    if raw is not None:
+        try:
+            return parse_template(raw.encode("utf-8"), "kept in this notebook")
+        except TemplateError:
+            pass  # checked when it was loaded; should it ever fail, the shipped one serves
+    return standard_template()

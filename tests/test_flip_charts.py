@@ -121,3 +121,25 @@ def test_a_malformed_template_file_changes_nothing(notebook: Notebook, tmp_path:
     with pytest.raises(TemplateError, match=r'bad\.json is not valid: at flip chart 1, "title"'):
         flip_charts.apply_template_file(notebook, path)
     assert titles(notebook) == STANDARD
+
+
+def test_a_loaded_templates_own_prompts_are_kept_and_used(notebook: Notebook,
+                                                          tmp_path: Path) -> None:
+    assert flip_charts.notebook_template(notebook).name == "Health and care system peer challenge"
+    plain = other_template(tmp_path / "charts-only.json", [
+        {"key": "carers", "title": "Support for carers", "question": "Are carers heard?"}])
+    flip_charts.apply_template_file(notebook, plain)
+    assert flip_charts.notebook_template(notebook).name == "Health and care system peer challenge"
+    doc = json.loads(plain.read_text("utf-8"))
+    doc["name"] = "Adult social care"
+    doc["flip_charts"] = [{"key": "housing", "title": "Housing", "question": "Q?"}]
+    doc["prompts"] = {"default": {"opening": [
+        {"key": "confidentiality", "text": "Nothing said here is traced back to anyone."}]}}
+    with_prompts = tmp_path / "asc.json"
+    with_prompts.write_text(json.dumps(doc), "utf-8")
+    flip_charts.apply_template_file(notebook, with_prompts)
+    kept = flip_charts.notebook_template(notebook)
+    assert kept.name == "Adult social care"
+    opening = kept.prompts_for("meeting")["opening"]
+    assert [p.text for p in opening] == ["Nothing said here is traced back to anyone."]
+    assert notebook.engagement().template_name == "Adult social care"

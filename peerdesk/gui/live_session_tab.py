@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain import FlipChart
 from peerdesk.errors import PeerdeskError
+from peerdesk.flip_charts import notebook_template
 from peerdesk.focus_groups import FocusGroupStore
 from peerdesk.gui.context import GuiContext
 from peerdesk.gui.exercise_timers import ExerciseTimers
@@ -36,7 +37,7 @@ from peerdesk.gui.team_log_view import KINDS as TEAM_LOG_KINDS
 from peerdesk.gui.team_log_view import TeamLogView
 from peerdesk.postits import Postit, PostitStore
 from peerdesk.sessions import MY_PARTS, STATUS_LABELS, Session, SessionStore
-from peerdesk.template import Template, standard_template
+from peerdesk.template import Template
 
 
 def selection_or_line(editor: NotesEditor) -> str:
@@ -85,7 +86,7 @@ class LiveSessionTab(QWidget):
         self.sessions = SessionStore(notebook)
         self.postit_store = PostitStore(notebook)
         self.focus_store = FocusGroupStore(notebook)
-        self.template: Template = standard_template()
+        self.template: Template = notebook_template(notebook)
         self.session: Session | None = None
         self.charts: list[FlipChart] = []
         self.setAccessibleName("In session")
