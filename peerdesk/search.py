@@ -31,7 +31,7 @@ ELLIPSIS = "…"
 DEFAULT_LIMIT = 50
 MAX_TOKENS = 12
 SNIPPET_TOKENS = 12
-WINDOW = 500
+WINDOW = 300
 MIN_PREFIX = 2
 
 KIND_TEXTS = {
@@ -50,9 +50,9 @@ _CANDIDATES_SQL = ("SELECT rowid, rank FROM search_index WHERE search_index MATC
                    " ORDER BY rowid DESC LIMIT ?")
 _ROW_SQL = "SELECT rowid, heading, body FROM search_index WHERE rowid = ?"
 _SESSION_OF = {
-    "participant": "SELECT session_id FROM participant WHERE id = ?",
-    "group_feedback": "SELECT session_id FROM group_feedback WHERE id = ?",
-    "postit": "SELECT session_id FROM postit WHERE id = ?",
+    "participant": "SELECT id, session_id FROM participant WHERE id IN ({ids})",
+    "group_feedback": "SELECT id, session_id FROM group_feedback WHERE id IN ({ids})",
+    "postit": "SELECT id, session_id FROM postit WHERE id IN ({ids})",
 }
 
 
@@ -219,17 +219,22 @@ class Search:
 
     def search(self, text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
         """The best ``limit`` places matching what was typed; [] for nothing to look for."""
-        hits = []
         self._catch_up()
         with self.notebook.read() as conn:
-            for rowid, heading, snippet, rank in ranked_rows(conn, text, limit):
-                kind = KIND_BY_CODE.get(rowid % KIND_STRIDE, "unknown")
-                target = rowid // KIND_STRIDE
-                session_id: int | None = target if kind == "session" else None
-                if kind in _SESSION_OF:
-                    row = conn.execute(_SESSION_OF[kind], (target,)).fetchone()
-                    session_id = None if row is None or row[0] is None else int(row[0])
-                hits.append(SearchHit(kind, target, session_id, heading, snippet, rank))
+            rows = ranked_rows(conn, text, limit)
+            found = [(KIND_BY_CODE.get(rowid % KIND_STRIDE, "unknown"), rowid // KIND_STRIDE)
+                     for rowid, _heading, _snippet, _rank in rows]
+            sessions: dict[tuple[str, int], int | None] = {}
+            for kind, sql in _SESSION_OF.items():  # one look-up per kind, not per result
+                ids = [target for k, target in found if k == kind]
+                if ids:
+                    marks = ",".join("?" * len(ids))
+                    for target, session in conn.execute(sql.format(ids=marks), ids):
+                        sessions[(kind, int(target))] = None if session is None else int(session)
+        hits = []
+        for (kind, target), (_rowid, heading, snippet, rank) in zip(found, rows, strict=True):
+            session_id = target if kind == "session" else sessions.get((kind, target))
+            hits.append(SearchHit(kind, target, session_id, heading, snippet, rank))
         return hits
 
     def matches(self, text: str) -> set[tuple[str, int]]:

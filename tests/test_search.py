@@ -148,7 +148,8 @@ def test_search_uses_the_index_never_a_scan(notebook: Notebook) -> None:
         plans = [" ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, args))
                  for sql, args in ((search_module._CANDIDATES_SQL, ('"x"*', 500)),
                                    (search_module._ROW_SQL, (17,)),
-                                   *((sql, (1,)) for sql in search_module._SESSION_OF.values()))]
+                                   *((sql.format(ids="?,?"), (1, 2))
+                                     for sql in search_module._SESSION_OF.values()))]
     assert "VIRTUAL TABLE INDEX" in plans[0] and ":M" in plans[0]  # FTS5's MATCH index
     assert "VIRTUAL TABLE INDEX" in plans[1] and plans[1].endswith(":=")  # a rowid look-up
     assert all("USING INTEGER PRIMARY KEY" in plan for plan in plans[2:])
