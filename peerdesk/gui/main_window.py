@@ -176,10 +176,12 @@ class MainWindow(QMainWindow):
 
     def _show(self, notebook: Notebook, via_passphrase: bool = False) -> bool:
         self.notebook = notebook
-        self.settings.last_notebook = notebook.id
-        if notebook.id not in self.settings.known_notebooks:
-            self.settings.known_notebooks.append(notebook.id)
-        self._save_settings()
+        if self.settings.last_notebook != notebook.id or \
+                notebook.id not in self.settings.known_notebooks:
+            self.settings.last_notebook = notebook.id
+            if notebook.id not in self.settings.known_notebooks:
+                self.settings.known_notebooks.append(notebook.id)
+            self._save_settings()  # only when it changed: each save is a synced write
         from peerdesk.gui.context import GuiContext
         from peerdesk.gui.engagement_page import EngagementPage
 
