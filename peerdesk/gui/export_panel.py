@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QDir, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.gui.file_choice import choose_save_path
 from peerdesk.summary_export import FORMAT_NAMES, FORMATS
 
 NAME_FILTERS = {"pdf": "PDF documents (*.pdf)", "docx": "Word documents (*.docx)",
@@ -28,29 +26,10 @@ BUTTON_TEXTS = {"pdf": "Export &PDF…", "docx": "Export &Word…", "txt": "Expo
 
 
 def ask_save_path(parent: QWidget | None, fmt: str, suggested_name: str) -> Path | None:
-    """Where to save the summary (None when the peer cancels).
-
-    Qt's own dialog, not the system's: the system dialogs keep lists of recent files and
-    folders that peerdesk cannot clear, and a folder's name can say which engagement it is
-    for. Qt's dialog is pointed back at the home folder with its history cleared before it
-    goes, so the little it remembers says nothing.
-    """
-    caption = f"Save the summary as a {FORMAT_NAMES[fmt]}"
-    dialog = QFileDialog(parent, caption, QDir.homePath())
-    dialog.setObjectName("summarySaveDialog")
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setNameFilter(NAME_FILTERS[fmt])
-    dialog.setDefaultSuffix(FORMATS[fmt][1].lstrip("."))
-    dialog.selectFile(suggested_name)
-    dialog.setAccessibleName(caption)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    chosen = [Path(name) for name in dialog.selectedFiles()] if accepted else []
-    dialog.setHistory([])
-    dialog.setDirectory(QDir.homePath())
-    shiboken6.delete(dialog)
-    return chosen[0] if chosen else None
+    """Where to save the summary (None when the peer cancels), leaving no trail of folders
+    (see peerdesk/gui/file_choice.py)."""
+    return choose_save_path(parent, f"Save the summary as a {FORMAT_NAMES[fmt]}",
+                            suggested_name, NAME_FILTERS[fmt], FORMATS[fmt][1].lstrip("."))
 
 
 class ExportPanel(QWidget):

@@ -36,11 +36,20 @@ def choose_files(parent: QWidget | None, caption: str, name_filters: list[str],
     return _finish(dialog)
 
 
-def choose_save_path(parent: QWidget | None, caption: str, suggested_name: str) -> Path | None:
-    """Where to write a file (None when the peer cancels); the dialog asks before replacing."""
+def choose_save_path(parent: QWidget | None, caption: str, suggested_name: str,
+                     name_filter: str = "", default_suffix: str = "") -> Path | None:
+    """Where to write a file (None when the peer cancels); the dialog asks before replacing.
+
+    Qt's own dialog, never the system's: the system dialogs keep lists of recent files
+    and folders that peerdesk cannot clear."""
     dialog = QFileDialog(parent, caption, QDir.homePath())
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    if name_filter:
+        dialog.setNameFilter(name_filter)
+    if default_suffix:
+        dialog.setDefaultSuffix(default_suffix)
     dialog.selectFile(suggested_name)
     dialog.setAccessibleName(caption)
     chosen = _finish(dialog)
