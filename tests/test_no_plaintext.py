@@ -12,6 +12,7 @@ from peerdesk.settings import Settings
 from tests.conftest import PASSPHRASE
 
 MARKER = "Zqx7Marker"
+INITIALS = "ZQXW"
 
 
 def files_containing(paths: AppPaths, needle: str) -> list[Path]:
@@ -32,7 +33,7 @@ def test_marker_in_every_field_never_reaches_the_disk(library: Library, paths: A
     details = EngagementDetails(
         title=f"{MARKER} title", client_system=f"{MARKER} client",
         onsite_start=date(2026, 3, 3), onsite_end=date(2026, 3, 6),
-        my_name=f"{MARKER} me", my_initials="ZQ", my_role=f"{MARKER} role",
+        my_name=f"{MARKER} me", my_initials=INITIALS, my_role=f"{MARKER} role",
         manager_name=f"{MARKER} manager", manager_email=f"{MARKER.lower()}@example.org",
         team=[TeamMember(f"{MARKER} peer", f"{MARKER} peer role", "ZP")],
     )
@@ -43,8 +44,10 @@ def test_marker_in_every_field_never_reaches_the_disk(library: Library, paths: A
     assert files_containing(paths, MARKER) == []
     notebook.close()
     assert files_containing(paths, MARKER) == []
-    assert files_containing(paths, "ZQ") == [] or all(
-        p.suffix == ".peerdesk" for p in files_containing(paths, "ZQ"))
+    # Initials are at most four letters, so they cannot carry the long marker. Four bytes
+    # turn up by chance in a few hundred kilobytes of ciphertext about once in 5,000 runs;
+    # two letters turned up now and then (in the key file too), so the initials are four.
+    assert files_containing(paths, INITIALS) == []
     with library.open(notebook.id) as again:
         engagement = again.engagement()
     assert engagement.title == f"{MARKER} title"
