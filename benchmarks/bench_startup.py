@@ -20,46 +20,58 @@ from common import Result, median, timed
 
 HERE = Path(__file__).resolve().parent
 
-# Each child prints the wall-clock time of its first processed event after show(); the
-# parent subtracts the time it started the process, so interpreter start-up counts too.
-# Peak memory is the process's own high-water mark (VmHWM), which starts afresh at exec;
-# getrusage's ru_maxrss would carry over the parent's peak.
-PEAK = """
+# Each child prints the wall-clock time at which its window's first paint has finished (the
+# moment a person sees it); the parent subtracts the time it started the process, so
+# interpreter start-up counts too. Both children stop at that same moment, through the same
+# watcher. Peak memory is the process's own high-water mark (VmHWM), which starts afresh at
+# exec; getrusage's ru_maxrss would carry over the parent's peak.
+COMMON = """
+import json, os, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+
 def peak_kib():
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
     import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+class FirstPaint(QObject):
+    \"\"\"Calls ``then`` once the window's first paint is over.\"\"\"
+    def __init__(self, window, then):
+        super().__init__()
+        self.then, self.seen = then, False
+        window.installEventFilter(self)
+    def eventFilter(self, watched, event):
+        if not self.seen and event.type() == QEvent.Type.Paint:
+            self.seen = True
+            QTimer.singleShot(0, self.then)
+        return False
+
+def report(app):
+    print(json.dumps({"end": time.time(), "kib": peak_kib()}), flush=True)
+    app.quit()
 """
 
-BARE = PEAK.replace("{", "{{").replace("}", "}}") + """
-import time
-from PySide6.QtCore import QTimer
+BARE = COMMON + """
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
-w = QMainWindow(); w.resize(1180, 760); w.show()
+w = QMainWindow(); w.resize(1180, 760)
 def done():
-    {extra}
-    print(json.dumps({{"end": time.time(),
-                      "kib": peak_kib()}}))
-    app.quit()
-import json
-QTimer.singleShot(0, done)
+    if os.environ.get("BENCH_KEYRING"):
+        import keyring; keyring.get_keyring().get_password("peerdesk", "probe")
+    report(app)
+watcher = FirstPaint(w, done)
+w.show()
 app.exec()
 """
 
-KEYRING_EXTRA = """import keyring; keyring.get_keyring().get_password("peerdesk", "probe")"""
-
-PEERDESK = PEAK + """
-import time, json, os
+PEERDESK = COMMON + """
 from pathlib import Path
-from PySide6.QtCore import QTimer
 from peerdesk.paths import AppPaths
 from peerdesk.gui.application import build_window, create_application
 app = create_application(["peerdesk"])
 window = build_window(AppPaths.under(Path(os.environ["BENCH_HOME"])))
-window.show()
 def stuck():
     # A dialog would wait for a person for ever: say which and stop.
     from PySide6.QtWidgets import QApplication
@@ -72,27 +84,41 @@ def done():
     if os.environ.get("BENCH_OPEN"):
         assert window.open_notebook(os.environ["BENCH_OPEN"])
         app.processEvents()
-    print(json.dumps({"end": time.time(),
-                      "kib": peak_kib()}))
-    app.quit()
-QTimer.singleShot(0, done)
+    report(app)
+watcher = FirstPaint(window, done)
+window.show()
 app.exec()
 """
 
 
-def _child(code: str, env: dict[str, str], runs: int) -> tuple[float, float]:
-    times, peaks = [], []
-    for _ in range(runs):
-        start = time.time()
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             env=env, timeout=120)
-        if out.returncode != 0:
-            raise RuntimeError(f"the start-up child failed: {out.stdout[-500:]}"
-                               f"{out.stderr[-1500:]}")
-        figures = json.loads(out.stdout.strip().splitlines()[-1])
-        times.append((figures["end"] - start) * 1000)
-        peaks.append(figures["kib"] / 1024)
-    return median(times), median(peaks)
+def _once(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """One child: milliseconds from process start to its report, and its peak MiB."""
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, timeout=120)
+    if out.returncode != 0:
+        raise RuntimeError(f"the start-up child failed: {out.stdout[-500:]}"
+                           f"{out.stderr[-1500:]}")
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    return (figures["end"] - start) * 1000, figures["kib"] / 1024
+
+
+def _paired(floor: tuple[str, dict[str, str]], subject: tuple[str, dict[str, str]],
+            runs: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Median (ms, MiB) of the floor and of the subject, their runs taken in turn, so that
+    a busy moment on the machine falls on both alike. One round first is not counted: it
+    writes the bytecode caches, as installing the app does, and warms the disk cache."""
+    samples: dict[int, list[tuple[float, float]]] = {0: [], 1: []}
+    for round_ in range(runs + 1):
+        for which, (code, env) in enumerate((floor, subject)):
+            figures = _once(code, env)
+            if round_:
+                samples[which].append(figures)
+
+    def medians(rows: list[tuple[float, float]]) -> tuple[float, float]:
+        return median([ms for ms, _ in rows]), median([mib for _, mib in rows])
+
+    return medians(samples[0]), medians(samples[1])
 
 
 def run(quick: bool) -> list[Result]:
@@ -101,7 +127,7 @@ def run(quick: bool) -> list[Result]:
     from peerdesk.library import Library
     from peerdesk.paths import AppPaths
 
-    runs = 3 if quick else 7
+    runs = 3 if quick else 11
     results: list[Result] = []
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
@@ -123,23 +149,28 @@ def run(quick: bool) -> list[Result]:
                             "benchmark passphrase") as notebook:
             notebook_id = notebook.id
 
-        bare_ms, bare_mib = _child(BARE.format(extra="pass"), env, runs)
-        app_ms, app_mib = _child(PEERDESK, env, runs)
+        # Bytecode caches are written, as an installed copy has them (this machine may
+        # forbid them by default, which would charge peerdesk for compiling its sources).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        (bare_ms, bare_mib), (app_ms, app_mib) = _paired((BARE, env), (PEERDESK, env), runs)
         results.append(Result("start to first window (time)", app_ms, bare_ms, "ms", 1.3))
         results.append(Result("start to first window (peak memory)", app_mib, bare_mib,
                               "MiB", 1.3))
 
-        floor_ms, _ = _child(BARE.format(extra=KEYRING_EXTRA), env, runs)
-        open_ms, _ = _child(PEERDESK, {**env, "BENCH_OPEN": notebook_id}, runs)
+        (floor_ms, _), (open_ms, _) = _paired((BARE, {**env, "BENCH_KEYRING": "1"}),
+                                              (PEERDESK, {**env, "BENCH_OPEN": notebook_id}),
+                                              runs)
         results.append(Result("start to unlocked notebook via keyring", open_ms, floor_ms,
                               "ms", 1.5))
 
-        keyfile = library._key_file(notebook_id)
         kdf = KdfParams.interactive()
-        kdf_ms = median(timed(lambda: derive_key("benchmark passphrase", kdf), runs))
-        unlock_ms = median(timed(
-            lambda: library.open(notebook_id, "benchmark passphrase").close(), runs))
-        del keyfile
+        kdf_times: list[float] = []
+        unlock_times: list[float] = []
+        for _ in range(runs):  # in turn, as above
+            kdf_times += timed(lambda: derive_key("benchmark passphrase", kdf), 1)
+            unlock_times += timed(
+                lambda: library.open(notebook_id, "benchmark passphrase").close(), 1)
+        kdf_ms, unlock_ms = median(kdf_times), median(unlock_times)
         results.append(Result("unlock by passphrase", unlock_ms, kdf_ms, "ms", 1.1))
         keyring.set_keyring(previous)
     return results

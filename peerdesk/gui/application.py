@@ -12,7 +12,7 @@ from peerdesk import __version__
 from peerdesk.clock import Clock, SystemClock
 from peerdesk.gui import resources_rc  # noqa: F401  (registers the compiled icons)
 from peerdesk.gui.headings import style_heading
-from peerdesk.gui.main_window import ActivityFilter, MainWindow
+from peerdesk.gui.main_window import MainWindow
 from peerdesk.paths import AppPaths
 from peerdesk.settings import Settings
 
@@ -81,11 +81,7 @@ def build_window(paths: AppPaths, clock: Clock | None = None,
 
         return Library(paths, clock=used_clock)
 
-    window = MainWindow(paths, library or make_library, settings, used_clock)
-    app = QApplication.instance()
-    if app is not None:
-        app.installEventFilter(ActivityFilter(window))
-    return window
+    return MainWindow(paths, library or make_library, settings, used_clock)
 
 
 def run(paths: AppPaths, smoke: bool = False, argv: list[str] | None = None) -> int:

@@ -77,6 +77,10 @@ class MainWindow(QMainWindow):
         self.destruction = DestructionFlow(self)
         self.statusBar().setAccessibleName("Status")
 
+        # Input is watched only while a notebook is open: with nothing open there is nothing
+        # to lock, and an application-wide filter makes PySide6 build Python types for
+        # every event and object it meets, which would delay the first window.
+        self.activity = ActivityFilter(self)
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(5000)
         self.idle_timer.timeout.connect(self.check_idle)
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.setWindowTitle(f"{APP_TITLE} (engagement open)")
         self.idle.touch(self.clock.monotonic())
+        self._watch_activity(True)
         if via_passphrase and notebook.keyring_holds_key:
             self.messages.info("Unlocked. The key is back in this computer's credential store, "
                                "so the passphrase will not be needed next time.")
@@ -220,6 +225,7 @@ class MainWindow(QMainWindow):
             self.locked_this_run.add(self.notebook.id)
             self.notebook.close()
             self.notebook = None
+        self._watch_activity(False)
         self.lock_action.setEnabled(False)
         self.setWindowTitle(APP_TITLE)
         self.stack.setCurrentWidget(self.library_page)
@@ -229,6 +235,7 @@ class MainWindow(QMainWindow):
         """Drop the engagement's views (as on lock) and hand over its notebook still open,
         for destruction, which closes it itself."""
         notebook, self.notebook = self.notebook, None
+        self._watch_activity(False)
         if self.page is not None:
             self.page.teardown()
             self.stack.removeWidget(self.page)
@@ -302,6 +309,14 @@ class MainWindow(QMainWindow):
 
     # -- idle lock ----------------------------------------------------------------------
 
+    def _watch_activity(self, on: bool) -> None:
+        app = QApplication.instance()
+        if app is None:
+            return
+        app.removeEventFilter(self.activity)  # never twice, whatever came before
+        if on:
+            app.installEventFilter(self.activity)
+
     def note_activity(self) -> None:
         self.idle.touch(self.clock.monotonic())
 
@@ -332,6 +347,7 @@ class MainWindow(QMainWindow):
         if self.notebook is not None:
             self.notebook.close()
             self.notebook = None
+        self._watch_activity(False)
         super().closeEvent(event)
 
 

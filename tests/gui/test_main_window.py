@@ -162,6 +162,18 @@ def test_idle_lock_after_the_chosen_time(
     assert window.windowTitle() == "peerdesk"
 
 
+def test_input_is_watched_only_while_a_notebook_is_open(
+        qtbot: QtBot, window: MainWindow, made: str, clock: ManualClock) -> None:
+    window.open_notebook(made)
+    clock.advance(60)
+    qtbot.keyClick(window.library_page, Qt.Key.Key_Shift)
+    assert window.idle.remaining(clock.monotonic()) == window.idle.minutes * 60
+    window.lock()
+    clock.advance(60)
+    qtbot.keyClick(window.library_page, Qt.Key.Key_Shift)
+    assert window.idle.remaining(clock.monotonic()) == window.idle.minutes * 60 - 60
+
+
 def test_idle_time_is_a_setting(qtbot: QtBot, window: MainWindow, paths: AppPaths) -> None:
     def choose(dialog: object) -> None:
         ui = dialog.ui  # type: ignore[attr-defined]
