@@ -28,7 +28,7 @@ from peerdesk.focus_groups import FocusGroupStore
 from peerdesk.gui.context import GuiContext
 from peerdesk.gui.exercise_timers import ExerciseTimers
 from peerdesk.gui.focus_group_panel import FocusGroupPanel
-from peerdesk.gui.notes_editor import NotesEditor
+from peerdesk.gui.notes_editor import NotesEditor, SaveStatus
 from peerdesk.gui.participants_panel import ParticipantsPanel
 from peerdesk.gui.postit_bar import PostitBar
 from peerdesk.gui.prompts_panel import PromptsPanel
@@ -176,10 +176,7 @@ class LiveSessionTab(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         row.addWidget(self.heading, 1)
-        self.save_status = QLabel(self)
-        self.save_status.setAccessibleName("Saving")
-        self.save_status.setMinimumWidth(150)
-        self.save_status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.save_status = SaveStatus(self)
         row.addWidget(self.save_status)
         self.done_button = QPushButton("Mark as done", self)
         self.done_button.setAccessibleName("Mark this session as done")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
@@ -18,6 +18,31 @@ from peerdesk.autosave import DEBOUNCE_SECONDS, MAX_DELAY_SECONDS, AutosaveWrite
 from peerdesk.clock import Clock
 
 RETRY_MS = 2000
+NOT_SAVED = "NOT SAVED: peerdesk keeps trying"
+
+
+class SaveStatus(QLabel):
+    """Whether the notes are saved, in words. The label keeps one size, that of its longest
+    words: it changes every second or so while the peer types, and a label that changed
+    size would make Qt lay out the whole view again each time, which a keystroke then waits
+    for."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Saving")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        margin = 2 * self.margin() + metrics.averageCharWidth()
+        self.setFixedSize(max(150, metrics.horizontalAdvance(NOT_SAVED) + margin),
+                          metrics.height() + 2 * self.margin())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # Settings > Text size
+            self._fit()
+        super().changeEvent(event)
 
 
 class _Bridge(QObject):
@@ -154,7 +179,7 @@ class NotesEditor(QPlainTextEdit):
             self._last_submitted = None
             self._dirty = True
             self.retry_timer.start()
-            self.status.setText("NOT SAVED: peerdesk keeps trying")
+            self.status.setText(NOT_SAVED)
             if self.on_problem is not None:
                 self.on_problem(outcome.error.message)
             return

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +17,7 @@ from peerdesk.focus_groups import FocusGroupStore
 from peerdesk.gui.application import build_window, create_application
 from peerdesk.gui.live_session_tab import LiveSessionTab
 from peerdesk.gui.main_window import MainWindow
+from peerdesk.gui.notes_editor import NOT_SAVED
 from peerdesk.library import Library
 from peerdesk.paths import AppPaths
 from peerdesk.postits import PostitStore
@@ -127,6 +128,37 @@ def test_typed_notes_are_saved_without_a_save_button(
     assert reopened_notes(window, library, made, made.meeting) == (
         "Three priorities, stated the same way by all partners.\n"
         "Governance not yet tested by a hard decision.")
+
+
+def test_the_save_status_never_resizes_the_view_and_is_never_cut_off(
+        qtbot: QtBot, window: MainWindow, made: Made) -> None:
+    live = start(qtbot, window, made, made.meeting)
+    status = live.save_status
+    layouts: list[QEvent.Type] = []
+
+    class Count(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.LayoutRequest:
+                layouts.append(event.type())
+            return False
+
+    counter = Count()
+    live.installEventFilter(counter)
+    qtbot.wait(100)  # the view settles after opening
+    layouts.clear()
+    size = status.size()
+    for words in ("Saving…", "Saved 09:00:00", NOT_SAVED, "All saved", "Saving…"):
+        status.setText(words)
+        QApplication.processEvents()
+        assert status.size() == size
+        assert status.fontMetrics().horizontalAdvance(words) <= status.contentsRect().width()
+    assert layouts == []  # typing never waits for the view to be laid out again
+    bigger = QFont(status.font())
+    bigger.setPointSizeF(bigger.pointSizeF() * 2)
+    status.setFont(bigger)  # as Settings > Text size does
+    assert status.fontMetrics().horizontalAdvance(NOT_SAVED) <= status.contentsRect().width()
+    assert status.height() >= status.fontMetrics().height()
+    live.removeEventFilter(counter)
 
 
 def test_locking_straight_after_typing_keeps_the_last_words(
