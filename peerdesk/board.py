@@ -25,14 +25,13 @@ SOURCE_TEXTS = {  # short, to fit on a card
     DOCUMENT_SOURCE: "Document", NO_SOURCE: "No source",
 }
 
+_DAY = "substr(COALESCE(s.starts_at, p.created_at), 1, 10)"
 _CARD = ("SELECT p.id, p.flip_chart_id, p.position, p.kind, p.text,"
          " CASE WHEN p.session_id IS NOT NULL THEN s.kind"
          " WHEN p.document_id IS NOT NULL THEN 'document' END,"
-         " p.session_id, p.document_id, p.initials,"
-         " substr(COALESCE(s.starts_at, p.created_at), 1, 10),"
+         f" p.session_id, p.document_id, p.initials, {_DAY},"
          " (SELECT count(*) FROM finding_evidence e WHERE e.postit_id = p.id)"
          " FROM postit p LEFT JOIN session s ON s.id = p.session_id")
-_DAY = "substr(COALESCE(s.starts_at, p.created_at), 1, 10)"
 
 
 @dataclass(frozen=True, slots=True)

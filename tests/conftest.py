@@ -80,6 +80,21 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 
 @pytest.fixture
+def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A credential store kept in a JSON file, which a child process sees too."""
+    from tests.destruction_helpers import KEYRING_FILE_ENV, FileKeyring
+
+    store = tmp_path / "keyring.json"
+    monkeypatch.setenv(KEYRING_FILE_ENV, str(store))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    try:
+        yield store
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
 def paths(tmp_path: Path) -> AppPaths:
     return AppPaths.under(tmp_path / "home").ensure()
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import keyring
-import pytest
-
 from peerdesk.clock import ManualClock
 from peerdesk.exports import write_export
 from peerdesk.keyfile import KdfParams
@@ -15,7 +12,7 @@ from peerdesk.keystore import KeyStore
 from peerdesk.library import Library
 from peerdesk.paths import AppPaths
 from tests.conftest import PASSPHRASE, sample_details
-from tests.destruction_helpers import KEYRING_FILE_ENV, TITLE, FileKeyring, run_cli_destroy
+from tests.destruction_helpers import KEYRING_FILE_ENV, TITLE, run_cli_destroy
 
 PASS = "quiet harbour lantern\n"
 
@@ -71,28 +68,16 @@ def test_signoff_hold_and_destroy_without_a_credential_store(tmp_path: Path) -> 
     assert again.returncode == 1 and "Finishing the destruction of: Eskdale review" in again.stdout
 
 
-@pytest.fixture
-def file_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    store = tmp_path / "keyring.json"
-    monkeypatch.setenv(KEYRING_FILE_ENV, str(store))
-    return store
-
-
 def test_destroy_with_a_credential_store_keeps_a_copy_and_exits_zero(
-        tmp_path: Path, file_store: Path) -> None:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    try:
-        paths = AppPaths.under(tmp_path / "home").ensure()
-        library = Library(paths, KeyStore(), KdfParams.fast_for_tests(), ManualClock())
-        with library.create(sample_details(), PASSPHRASE) as notebook:
-            gone = write_export(notebook, tmp_path / "summary.pdf", b"%PDF pretend", "summary_pdf")
-            kept = write_export(notebook, tmp_path / "summary.txt", b"plain", "summary_txt")
-            notebook_id = notebook.id
-    finally:
-        keyring.set_keyring(previous)
+        tmp_path: Path, file_keyring: Path) -> None:
+    paths = AppPaths.under(tmp_path / "home").ensure()
+    library = Library(paths, KeyStore(), KdfParams.fast_for_tests(), ManualClock())
+    with library.create(sample_details(), PASSPHRASE) as notebook:
+        gone = write_export(notebook, tmp_path / "summary.pdf", b"%PDF pretend", "summary_pdf")
+        kept = write_export(notebook, tmp_path / "summary.txt", b"plain", "summary_txt")
+        notebook_id = notebook.id
     backend = "tests.destruction_helpers.FileKeyring"
-    env = {KEYRING_FILE_ENV: str(file_store)}
+    env = {KEYRING_FILE_ENV: str(file_keyring)}
     bad = run_cli_destroy(tmp_path / "home", "destroy", notebook_id, "--confirm-title", TITLE,
                           "--keep", f"{kept.id}:", keyring_backend=backend, env_extra=env)
     assert bad.returncode == 2 and "say why copy" in bad.stderr
@@ -108,7 +93,7 @@ def test_destroy_with_a_credential_store_keeps_a_copy_and_exits_zero(
     assert "every step was carried out and every check passed" in out
     assert "FAILED" not in out
     assert not gone.path.exists() and kept.path.read_bytes() == b"plain"
-    assert notebook_id not in file_store.read_text()
+    assert notebook_id not in file_keyring.read_text()
     text_line = next(line for line in out.splitlines() if line.startswith("Certificate (text)"))
     certificate = Path(text_line.split(": ", 1)[1]).read_text("utf-8")
     assert "[x] Printed background documents have been disposed of" in certificate

@@ -9,7 +9,6 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 
 from peerdesk import destruction
@@ -26,7 +25,6 @@ from tests.conftest import PASSPHRASE, MemoryKeyring, need_system, need_tools, s
 from tests.destruction_helpers import (
     KEYRING_FILE_ENV,
     TITLE,
-    FileKeyring,
     run_cli_destroy,
 )
 
@@ -166,24 +164,17 @@ def test_unreachable_store_fails_the_check_not_passes_it(
 
 def test_cli_reports_the_failed_step_and_exits_non_zero(
         tmp_path: Path, read_only_folder: ReadOnlyFolder,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    store = tmp_path / "keyring.json"
-    monkeypatch.setenv(KEYRING_FILE_ENV, str(store))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    try:
-        paths = AppPaths.under(tmp_path / "home").ensure()
-        library = Library(paths, KeyStore(), KdfParams.fast_for_tests(), ManualClock())
-        with library.create(sample_details(), PASSPHRASE) as notebook:
-            record = write_export(notebook, read_only_folder.folder / "summary.pdf",
-                                  b"%PDF-1.4 pretend", "summary_pdf")
-            notebook_id = notebook.id
-    finally:
-        keyring.set_keyring(previous)
+        file_keyring: Path) -> None:
+    paths = AppPaths.under(tmp_path / "home").ensure()
+    library = Library(paths, KeyStore(), KdfParams.fast_for_tests(), ManualClock())
+    with library.create(sample_details(), PASSPHRASE) as notebook:
+        record = write_export(notebook, read_only_folder.folder / "summary.pdf",
+                              b"%PDF-1.4 pretend", "summary_pdf")
+        notebook_id = notebook.id
     read_only_folder.lock()
     result = run_cli_destroy(tmp_path / "home", "destroy", notebook_id, "--confirm-title",
                              TITLE, keyring_backend="tests.destruction_helpers.FileKeyring",
-                             env_extra={KEYRING_FILE_ENV: str(store)})
+                             env_extra={KEYRING_FILE_ENV: str(file_keyring)})
     assert result.returncode == 1, result.stdout + result.stderr
     out = result.stdout
     assert f"[copy {record.id}] Summary for the manager (PDF): summary.pdf" in out

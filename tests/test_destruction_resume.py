@@ -7,10 +7,8 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 
 from peerdesk import destruction
@@ -23,9 +21,7 @@ from peerdesk.library import Library
 from peerdesk.paths import AppPaths
 from tests.conftest import PASSPHRASE, sample_details
 from tests.destruction_helpers import (
-    KEYRING_FILE_ENV,
     TITLE,
-    FileKeyring,
     files_holding,
     id_needles,
     set_the_scene,
@@ -64,18 +60,6 @@ KILL_POINTS = [
     ("keyfile", "passed"), ("open_fails", "passed"), ("exports_deleted", "passed"),
     ("settings", "passed"), ("no_marker", "passed"), ("certificate", "done"),
 ]
-
-
-@pytest.fixture
-def file_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    store = tmp_path / "keyring.json"
-    monkeypatch.setenv(KEYRING_FILE_ENV, str(store))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    try:
-        yield store
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.mark.slow

@@ -393,68 +393,58 @@ destruction.run(library, inventory, notebook, confirm_title=title,
 
 def test_an_interrupted_destruction_is_offered_and_finished(
         qtbot: QtBot, tmp_path: Path, clock: ManualClock,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        file_keyring: Path) -> None:
     import os
     import signal
     import sys
 
-    import keyring
-
     from peerdesk.keyfile import KdfParams
     from peerdesk.keystore import KeyStore
-    from tests.destruction_helpers import KEYRING_FILE_ENV, FileKeyring
+    paths = AppPaths.under(tmp_path / "home").ensure()
+    library = Library(paths, KeyStore(), KdfParams.fast_for_tests(), clock)
+    with library.create(sample_details(), PASSPHRASE) as notebook:
+        notebook_id = notebook.id
+    repo = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(repo),
+               PYTHON_KEYRING_BACKEND="tests.destruction_helpers.FileKeyring")
+    child = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "home"),
+                            notebook_id, TITLE], env=env, capture_output=True, text=True,
+                           timeout=120)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert len(destruction.pending(paths)) == 1
+    assert not paths.notebook_file(notebook_id).exists()
+    assert paths.lock_file(notebook_id).exists()          # not reached before the kill
 
-    monkeypatch.setenv(KEYRING_FILE_ENV, str(tmp_path / "keyring.json"))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring())
-    try:
-        paths = AppPaths.under(tmp_path / "home").ensure()
-        library = Library(paths, KeyStore(), KdfParams.fast_for_tests(), clock)
-        with library.create(sample_details(), PASSPHRASE) as notebook:
-            notebook_id = notebook.id
-        repo = Path(__file__).resolve().parents[2]
-        env = dict(os.environ, PYTHONPATH=str(repo),
-                   PYTHON_KEYRING_BACKEND="tests.destruction_helpers.FileKeyring")
-        child = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "home"),
-                                notebook_id, TITLE], env=env, capture_output=True, text=True,
-                               timeout=120)
-        assert child.returncode == -signal.SIGKILL, child.stderr
-        assert len(destruction.pending(paths)) == 1
-        assert not paths.notebook_file(notebook_id).exists()
-        assert paths.lock_file(notebook_id).exists()          # not reached before the kill
-
-        create_application(["peerdesk-test"])
-        window = build_window(paths, clock, library)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.refresh_library()
-        message = window.messages.text()
-        assert re.search(f"The destruction of “{TITLE}” started on "
-                         r"\d\d/\d\d/\d{4} at \d\d:\d\d did not finish", message), message
-        assert window.messages.action_button.text() == "&Finish destruction"
-        click(qtbot, window.messages.action_button)
-        wizard = wizard_of(qtbot, window)
-        run_to_the_end(qtbot, wizard)
-        outcome = wizard.outcome
-        assert outcome is not None and outcome.ok, outcome and outcome.problems
-        log = list_texts(wizard.run_page.log)
-        assert any(line.startswith("The encrypted notebook file: Done.") and
-                   "(before the interruption)" in line for line in log), log
-        assert any(line.startswith("The notebook's shared-memory index (-shm): Done.")
-                   for line in log), log
-        assert destruction.pending(paths) == []
-        assert not KeyStore().holds(notebook_id)
-        assert [e.title for e in destroyed_engagements(paths)] == [TITLE]
-        assert list_texts(window.library_page.destroyed_list.list) == [
-            f"{TITLE}: destroyed on {clock.now().strftime('%d/%m/%Y')}"]
-        certificate = outcome.files.text.read_text("utf-8") if outcome.files else ""
-        assert "[x] My handwritten notes" in certificate
-        assert "[ ] Printed background documents" in certificate
-        click(qtbot, wizard.cancel_button)
-        window.close()
-    finally:
-        keyring.set_keyring(previous)
+    create_application(["peerdesk-test"])
+    window = build_window(paths, clock, library)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.refresh_library()
+    message = window.messages.text()
+    assert re.search(f"The destruction of “{TITLE}” started on "
+                     r"\d\d/\d\d/\d{4} at \d\d:\d\d did not finish", message), message
+    assert window.messages.action_button.text() == "&Finish destruction"
+    click(qtbot, window.messages.action_button)
+    wizard = wizard_of(qtbot, window)
+    run_to_the_end(qtbot, wizard)
+    outcome = wizard.outcome
+    assert outcome is not None and outcome.ok, outcome and outcome.problems
+    log = list_texts(wizard.run_page.log)
+    assert any(line.startswith("The encrypted notebook file: Done.") and
+               "(before the interruption)" in line for line in log), log
+    assert any(line.startswith("The notebook's shared-memory index (-shm): Done.")
+               for line in log), log
+    assert destruction.pending(paths) == []
+    assert not KeyStore().holds(notebook_id)
+    assert [e.title for e in destroyed_engagements(paths)] == [TITLE]
+    assert list_texts(window.library_page.destroyed_list.list) == [
+        f"{TITLE}: destroyed on {clock.now().strftime('%d/%m/%Y')}"]
+    certificate = outcome.files.text.read_text("utf-8") if outcome.files else ""
+    assert "[x] My handwritten notes" in certificate
+    assert "[ ] Printed background documents" in certificate
+    click(qtbot, wizard.cancel_button)
+    window.close()
 
 
 def test_locked_while_the_wizard_is_open_destroys_nothing(
