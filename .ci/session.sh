@@ -18,7 +18,7 @@ trap cleanup EXIT
 for _ in $(seq 1 100); do
     if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
         org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null \
-        | grep -q 'boolean true'; then
+        | grep 'boolean true' >/dev/null; then
         break
     fi
     sleep 0.1

@@ -66,7 +66,8 @@ say "Sizes"
 echo "unpacked  dist/peerdesk            $(mb "$UNPACKED")  (goal: under 200 MB)"
 echo "archive   dist/$NAME.tar.xz  $(mb "$PACKED")  (goal: under 100 MB)"
 echo "largest parts:"
-du -sb "$ROOT"/dist/peerdesk/_internal/* | sort -rn | head -8 |
+# awk, not head: head would stop reading early and, under pipefail, fail the build on SIGPIPE.
+du -sb "$ROOT"/dist/peerdesk/_internal/* | sort -rn | awk 'NR <= 8' |
     while read -r bytes path; do printf '  %-10s %s\n' "$(mb "$bytes")" "${path#"$ROOT"/dist/}"; done
 [ "$UNPACKED" -lt 200000000 ] || { echo "build_linux: the bundle is over 200 MB" >&2; exit 1; }
 [ "$PACKED" -lt 100000000 ] || { echo "build_linux: the archive is over 100 MB" >&2; exit 1; }

@@ -47,13 +47,13 @@ if [ "${1:-}" = "--inner" ]; then
         for _ in $(seq 50); do
             if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
                 org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null |
-                grep -q 'boolean true'; then
+                grep 'boolean true' >/dev/null; then
                 break
             fi
             sleep 0.2
         done
         dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-            org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets | grep -q 'boolean true' ||
+            org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets | grep 'boolean true' >/dev/null ||
             fail "the Secret Service did not start (see $WORK/keyring.log)"
         ok "org.freedesktop.secrets is on the session bus"
     else
@@ -89,7 +89,7 @@ if [ "${1:-}" = "--inner" ]; then
             grep -q "DejaVu" "$WORK/out/fonts.txt" || { cat "$WORK/out/fonts.txt" >&2;
                 fail "$pdf: no DejaVu font (the bundled peerdesk/assets/fonts)"; }
             # columns: name type encoding emb sub uni object ID; "emb" is 4th from the end
-            if awk 'NR > 2 && $(NF-4) != "yes"' "$WORK/out/fonts.txt" | grep -q .; then
+            if awk 'NR > 2 && $(NF-4) != "yes"' "$WORK/out/fonts.txt" | grep . >/dev/null; then
                 cat "$WORK/out/fonts.txt" >&2
                 fail "$pdf: a font is not embedded"
             fi
@@ -158,7 +158,7 @@ if [ "${1:-}" = "--inner" ]; then
         [ -s "$WORK/exports/summary.pdf" ] || fail "export: no PDF written"
         pdf_fonts_embedded "$WORK/exports/summary.pdf"
         EXPORTS+=("$WORK/exports/summary.pdf")
-        if "$CLI" export --help | grep -q docx; then
+        if "$CLI" export --help | grep docx >/dev/null; then
             run export-docx 0 "$PASSPHRASE"$'\n' "$CLI" export "$TARGET" --format docx \
                 -o "$WORK/exports/summary.docx" --passphrase-stdin
             [ "$(head -c 2 "$WORK/exports/summary.docx")" = "PK" ] || fail "export: bad DOCX"
@@ -172,7 +172,7 @@ if [ "${1:-}" = "--inner" ]; then
     if has destroy; then
         args=("$CLI" destroy "$TARGET" --confirm-title "$TARGET_TITLE" --passphrase-stdin)
         for flag in --attest-notes --attest-printed --attest-copies; do
-            if "$CLI" destroy --help | grep -q -- "$flag"; then args+=("$flag"); fi
+            if "$CLI" destroy --help | grep -- "$flag" >/dev/null; then args+=("$flag"); fi
         done
         if [ "$MODE" = secret-service ]; then
             run destroy 0 "$PASSPHRASE"$'\n' "${args[@]}"
@@ -193,7 +193,7 @@ if [ "${1:-}" = "--inner" ]; then
         pdf_fonts_embedded "$CERT"
         run list-after 0 "" "$CLI" list
         if grep -qF "$TARGET" "$WORK/out/list-after.out"; then fail "destroy: still listed"; fi
-        if find "$WORK/home" -name "$TARGET*" | grep -q .; then
+        if find "$WORK/home" -name "$TARGET*" | grep . >/dev/null; then
             fail "destroy: files of the notebook are left: $(find "$WORK/home" -name "$TARGET*")"
         fi
         for copy in "${EXPORTS[@]}"; do
@@ -249,11 +249,11 @@ done
 ok "package data: $(cd "$INTERNAL" && find peerdesk/assets -type f | sort | tr '\n' ' ')"
 ls "$INTERNAL"/reportlab/fonts/*.afm >/dev/null 2>&1 || fail "reportlab's fonts are missing"
 ok "reportlab data: $(ls "$INTERNAL"/reportlab/fonts | wc -l) files in reportlab/fonts"
-if find "$APPDIR" -name '*.py' -path '*/peerdesk/*' | grep -q .; then
+if find "$APPDIR" -name '*.py' -path '*/peerdesk/*' | grep . >/dev/null; then
     echo "   note: .py sources of peerdesk found in the bundle"
 fi
-if find "$APPDIR" -xtype l | grep -q .; then
-    fail "broken symbolic links: $(find "$APPDIR" -xtype l | head -5 | tr '\n' ' ')"
+if find "$APPDIR" -xtype l | grep . >/dev/null; then
+    fail "broken symbolic links: $(find "$APPDIR" -xtype l | awk 'NR <= 5' | tr '\n' ' ')"
 fi
 
 say "Shared libraries (ldd, with the bundle's library folder first)"
