@@ -216,24 +216,15 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
-        if self.page is not None:
-            self.page.teardown()
-            self.stack.removeWidget(self.page)
-            self.page.deleteLater()
-            self.page = None
-        if self.notebook is not None:
-            self.locked_this_run.add(self.notebook.id)
-            self.notebook.close()
-            self.notebook = None
-        self._watch_activity(False)
-        self.lock_action.setEnabled(False)
-        self.setWindowTitle(APP_TITLE)
-        self.stack.setCurrentWidget(self.library_page)
+        notebook = self.release_notebook()
+        if notebook is not None:
+            self.locked_this_run.add(notebook.id)
+            notebook.close()
         self.refresh_library()
 
     def release_notebook(self) -> Notebook | None:
-        """Drop the engagement's views (as on lock) and hand over its notebook still open,
-        for destruction, which closes it itself."""
+        """Drop the engagement's views and hand over its notebook still open: lock closes
+        it, destruction closes it itself."""
         notebook, self.notebook = self.notebook, None
         self._watch_activity(False)
         if self.page is not None:

@@ -9,12 +9,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from peerdesk.clock import ManualClock
-from peerdesk.gui.application import build_window, create_application
-from peerdesk.gui.engagement_page import EngagementPage
 from peerdesk.gui.main_window import MainWindow
 from peerdesk.library import Library
 from peerdesk.paths import AppPaths
 from tests.conftest import PASSPHRASE, sample_details
+from tests.gui.helpers import page_of, shown_window
 
 
 @pytest.fixture
@@ -26,20 +25,11 @@ def notebook_id(library: Library) -> str:
 @pytest.fixture
 def window(qtbot: QtBot, paths: AppPaths, library: Library, clock: ManualClock,
            notebook_id: str) -> Iterator[MainWindow]:
-    create_application(["peerdesk-test"])
-    win = build_window(paths, clock, library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, paths, clock, library)
     assert win.open_notebook(notebook_id)
     yield win
     if win.page is not None:
         win.lock()
-
-
-def page_of(window: MainWindow) -> EngagementPage:
-    assert window.page is not None, "the engagement is open"
-    return window.page
 
 
 def current_tab_title(window: MainWindow) -> str:

@@ -7,6 +7,37 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from peerdesk.clock import ManualClock
+from peerdesk.gui.application import build_window, create_application
+from peerdesk.gui.engagement_page import EngagementPage
+from peerdesk.gui.main_window import MainWindow
+from peerdesk.library import Library
+from peerdesk.paths import AppPaths
+
+
+def shown_window(qtbot: QtBot, paths: AppPaths, clock: ManualClock,
+                 library: Library) -> MainWindow:
+    """peerdesk's main window, built as the app builds it, on screen and exposed."""
+    create_application(["peerdesk-test"])
+    window = build_window(paths, clock, library)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def close_engagement(window: MainWindow) -> None:
+    """After a test: drop the open engagement's views and close its notebook."""
+    notebook = window.release_notebook()
+    if notebook is not None:
+        notebook.close()
+
+
+def page_of(window: MainWindow) -> EngagementPage:
+    assert window.page is not None, "the engagement is open"
+    return window.page
 
 
 def on_next_dialog(action: Callable[[Any], None], timeout_ms: int = 5000) -> list[str]:

@@ -13,14 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.clock import ManualClock
 from peerdesk.documents import import_bytes
-from peerdesk.gui.application import build_window, create_application
-from peerdesk.gui.engagement_page import EngagementPage
 from peerdesk.gui.main_window import MainWindow
 from peerdesk.library import Library
 from peerdesk.paths import AppPaths
 from peerdesk.postits import PostitStore
 from peerdesk.sessions import SessionDetails, SessionStore
 from tests.conftest import PASSPHRASE, sample_details
+from tests.gui.helpers import close_engagement, shown_window
 
 
 @dataclass
@@ -75,24 +74,12 @@ def made(library: Library) -> Made:
 @pytest.fixture
 def window(qtbot: QtBot, paths: AppPaths, library: Library, clock: ManualClock,
            made: Made) -> Iterator[MainWindow]:
-    create_application(["peerdesk-test"])
-    win = build_window(paths, clock, library)
-    qtbot.addWidget(win)
+    win = shown_window(qtbot, paths, clock, library)
     win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
     win.activateWindow()
     assert win.open_notebook(made.notebook_id)
     yield win
-    if win.page is not None:
-        win.page.teardown()
-    if win.notebook is not None:
-        win.notebook.close()
-
-
-def page_of(window: MainWindow) -> EngagementPage:
-    assert window.page is not None
-    return window.page
+    close_engagement(win)
 
 
 def focused() -> QWidget:

@@ -14,7 +14,8 @@ from peerdesk.gui.board_tab import BoardTab
 from peerdesk.gui.live_session_tab import LiveSessionTab
 from peerdesk.gui.main_window import MainWindow
 from peerdesk.library import Library
-from tests.gui.synthesis_fixture import Made, focused, made, page_of, reopened, window
+from tests.gui.helpers import page_of
+from tests.gui.synthesis_fixture import Made, focused, made, reopened, window
 
 __all__ = ["made", "window"]
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -20,7 +20,6 @@ from peerdesk import destruction
 from peerdesk.certificate import destroyed_engagements
 from peerdesk.clock import ManualClock
 from peerdesk.exports import ExportRecord, write_export
-from peerdesk.gui.application import build_window, create_application
 from peerdesk.gui.destroy_wizard import DestroyWizard
 from peerdesk.gui.main_window import MainWindow
 from peerdesk.gui.retention_panel import RetentionPanel
@@ -28,7 +27,7 @@ from peerdesk.library import Library
 from peerdesk.paths import AppPaths
 from peerdesk.settings import Settings
 from tests.conftest import PASSPHRASE, MemoryKeyring, need_tools, sample_details
-from tests.gui.helpers import visible_texts
+from tests.gui.helpers import shown_window, visible_texts
 
 TITLE = "Northvale health and care partnership"
 KEEP_REASON = "the manager already holds it"
@@ -89,16 +88,12 @@ def engagement(library: Library, tmp_path: Path) -> tuple[str, ExportRecord]:
 def start(qtbot: QtBot, paths: AppPaths, library: Library,
           clock: ManualClock) -> Iterator[Start]:
     """Start peerdesk (again): a new window, shown, its list filled as at a real start."""
-    create_application(["peerdesk-test"])
     windows: list[MainWindow] = []
 
     def launch() -> MainWindow:
         for old in windows:
             old.close()
-        window = build_window(paths, clock, library)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+        window = shown_window(qtbot, paths, clock, library)
         window.refresh_library()
         windows.append(window)
         return window
@@ -415,11 +410,7 @@ def test_an_interrupted_destruction_is_offered_and_finished(
     assert not paths.notebook_file(notebook_id).exists()
     assert paths.lock_file(notebook_id).exists()          # not reached before the kill
 
-    create_application(["peerdesk-test"])
-    window = build_window(paths, clock, library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, paths, clock, library)
     window.refresh_library()
     message = window.messages.text()
     assert re.search(f"The destruction of “{TITLE}” started on "

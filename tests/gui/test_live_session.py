@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.clock import ManualClock
 from peerdesk.focus_groups import FocusGroupStore
-from peerdesk.gui.application import build_window, create_application
 from peerdesk.gui.live_session_tab import LiveSessionTab
 from peerdesk.gui.main_window import MainWindow
 from peerdesk.gui.notes_editor import NOT_SAVED
@@ -24,7 +23,7 @@ from peerdesk.postits import PostitStore
 from peerdesk.sessions import Participant, SessionDetails, SessionStore
 from peerdesk.template import CONFIDENTIALITY_KEY
 from tests.conftest import PASSPHRASE, sample_details
-from tests.gui.helpers import visible_texts
+from tests.gui.helpers import close_engagement, shown_window, visible_texts
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -53,17 +52,10 @@ def made(library: Library) -> Made:
 @pytest.fixture
 def window(qtbot: QtBot, paths: AppPaths, library: Library,
            clock: ManualClock) -> Iterator[MainWindow]:
-    create_application(["peerdesk-test"])
-    win = build_window(paths, clock, library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, paths, clock, library)
     win.activateWindow()
     yield win
-    if win.page is not None:
-        win.page.teardown()
-    if win.notebook is not None:
-        win.notebook.close()
+    close_engagement(win)
 
 
 def start(qtbot: QtBot, window: MainWindow, made: Made, session_id: int) -> LiveSessionTab:

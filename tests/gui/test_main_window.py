@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from peerdesk.clock import ManualClock
-from peerdesk.gui.application import build_window, create_application
 from peerdesk.gui.dialogs import ChangePassphraseDialog, NewEngagementDialog, UnlockDialog
 from peerdesk.gui.main_window import MainWindow
 from peerdesk.gui.overview_tab import OverviewTab
@@ -18,7 +17,7 @@ from peerdesk.library import Library
 from peerdesk.paths import AppPaths
 from peerdesk.settings import Settings
 from tests.conftest import PASSPHRASE, MemoryKeyring, sample_details
-from tests.gui.helpers import on_next_dialog, visible_texts
+from tests.gui.helpers import close_engagement, on_next_dialog, shown_window, visible_texts
 
 TITLE = "Northvale health and care partnership"
 
@@ -26,14 +25,9 @@ TITLE = "Northvale health and care partnership"
 @pytest.fixture
 def window(qtbot: QtBot, paths: AppPaths, library: Library,
            clock: ManualClock) -> Iterator[MainWindow]:
-    create_application(["peerdesk-test"])
-    win = build_window(paths, clock, library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, paths, clock, library)
     yield win
-    if win.notebook is not None:
-        win.notebook.close()
+    close_engagement(win)
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from peerdesk.findings import FindingStore
 from peerdesk.gui.board_tab import BoardTab
 from peerdesk.gui.main_window import MainWindow
 from peerdesk.gui.matrix_tab import MatrixTab
-from tests.gui.synthesis_fixture import Made, made, page_of, window
+from tests.gui.helpers import page_of
+from tests.gui.synthesis_fixture import Made, made, window
 
 __all__ = ["made", "window"]
 

@@ -11,14 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.clock import ManualClock
 from peerdesk.demo_content import TITLE
-from peerdesk.gui.application import build_window, create_application
 from peerdesk.gui.board_tab import BoardTab
 from peerdesk.gui.main_window import MainWindow
 from peerdesk.gui.sample_engagement import SampleDialog
 from peerdesk.library import Library
 from peerdesk.paths import AppPaths
 from peerdesk.postits import PostitStore
-from tests.gui.helpers import on_next_dialog
+from tests.gui.helpers import close_engagement, on_next_dialog, shown_window
 
 PASS = "a sample passphrase"
 
@@ -26,17 +25,10 @@ PASS = "a sample passphrase"
 @pytest.fixture
 def window(qtbot: QtBot, paths: AppPaths, library: Library,
            clock: ManualClock) -> Iterator[MainWindow]:
-    create_application(["peerdesk-test"])
-    win = build_window(paths, clock, library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, paths, clock, library)
     win.refresh_library()
     yield win
-    if win.page is not None:
-        win.page.teardown()
-    if win.notebook is not None:
-        win.notebook.close()
+    close_engagement(win)
 
 
 def test_first_start_offers_the_sample_and_opens_it(

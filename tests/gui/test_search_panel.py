@@ -11,7 +11,8 @@ from peerdesk.gui.live_session_tab import LiveSessionTab
 from peerdesk.gui.main_window import MainWindow
 from peerdesk.gui.search_panel import HTML_ROLE, SearchPanel
 from peerdesk.sessions import SessionStore
-from tests.gui.synthesis_fixture import Made, focused, made, page_of, window
+from tests.gui.helpers import page_of
+from tests.gui.synthesis_fixture import Made, focused, made, window
 
 __all__ = ["made", "window"]
 

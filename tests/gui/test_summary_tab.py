@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
@@ -22,36 +20,20 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk import signposting
 from peerdesk.attribution import accepted_keys
-from peerdesk.clock import ManualClock
 from peerdesk.exports import list_exports
 from peerdesk.findings import FindingStore
-from peerdesk.gui.application import build_window, create_application
 from peerdesk.gui.main_window import MainWindow
 from peerdesk.gui.summary_tab import SummaryTab
 from peerdesk.library import Library
 from peerdesk.notebook import Notebook
-from peerdesk.paths import AppPaths
 from tests import summary_fixture
-from tests.conftest import PASSPHRASE, need_tools, sample_details
+from tests.conftest import need_tools
+from tests.gui.engagement_window import notebook_id, window
 from tests.gui.helpers import on_next_dialog
 
+__all__ = ["notebook_id", "window"]  # fixtures used below
+
 WAIT_MS = 20000
-
-
-@pytest.fixture
-def window(qtbot: QtBot, paths: AppPaths, library: Library,
-           clock: ManualClock) -> Iterator[MainWindow]:
-    with library.create(sample_details(), PASSPHRASE) as notebook:
-        notebook_id = notebook.id
-    create_application(["peerdesk-test"])
-    win = build_window(paths, clock, library)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_notebook(notebook_id)
-    yield win
-    if win.page is not None:
-        win.lock()
 
 
 def notebook_of(window: MainWindow) -> Notebook:
@@ -172,9 +154,9 @@ def test_hits_block_export_until_accepted_or_edited(qtbot: QtBot, window: MainWi
     assert "One provider told us nobody calls back" in tab.text_preview.text()
 
     # What is stored survives a lock and a reopen through the library.
-    notebook_id = notebook.id
+    stored_id = notebook.id
     window.lock()
-    with library.open(notebook_id) as reopened:
+    with library.open(stored_id) as reopened:
         assert FindingStore(reopened).get(nowak).detail == (
             "One provider told us nobody calls back")
         assert len(accepted_keys(reopened)) == 1

@@ -12,7 +12,8 @@ from peerdesk.gui.main_window import MainWindow
 from peerdesk.library import Library
 from peerdesk.team_log import TeamLog
 from tests.conftest import PASSPHRASE
-from tests.gui.synthesis_fixture import Made, made, page_of, window
+from tests.gui.helpers import page_of
+from tests.gui.synthesis_fixture import Made, made, window
 
 __all__ = ["made", "window"]
 
