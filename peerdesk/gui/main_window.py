@@ -216,6 +216,9 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
+        # So do its messages (a destruction reminder with its button, say); anything the
+        # closing itself reports comes after.
+        self.messages.clear()
         notebook = self.release_notebook()
         if notebook is not None:
             self.locked_this_run.add(notebook.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -124,6 +125,25 @@ def test_lock_with_ctrl_l_closes_clears_and_hides_the_title(
     assert window.windowTitle() == "peerdesk"
     assert TITLE not in visible_texts(window)
     assert "Locked engagement" in window.library_page.list.item(0).text()
+
+
+def test_locking_takes_the_engagements_messages_away_with_it(
+        qtbot: QtBot, window: MainWindow, made: str, library: Library,
+        clock: ManualClock) -> None:
+    """A destruction reminder shown on opening, and its Destroy now button, belong to the
+    engagement: after a lock neither is left on screen."""
+    from peerdesk import retention
+
+    with library.open(made) as notebook:
+        retention.record_signoff(notebook, clock.now().date() - timedelta(days=40))
+    window.open_notebook(made)
+    assert window.messages.isVisibleTo(window)
+    assert "due" in window.messages.text()
+    assert window.messages.action_button.isVisibleTo(window)
+    window.lock_action.trigger()
+    assert not window.messages.isVisibleTo(window)
+    assert not window.messages.action_button.isVisibleTo(window)
+    assert window.messages.text() == ""
 
 
 def test_reopening_after_a_lock_asks_for_the_passphrase(
