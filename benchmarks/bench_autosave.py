@@ -49,7 +49,7 @@ def _notes(size: int, seed: int) -> str:
 def _plain_sqlite(path: Path) -> sqlite3.Connection:
     """The floor: a plain table in the same journal mode and synchronous setting. (Saving
     notes in peerdesk only marks the session for the search index, which catches up at the
-    next search: see peerdesk/search_index.py, schema version 3.)"""
+    next search: see peerdesk/vault/search_index.py, schema version 3.)"""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
@@ -61,7 +61,7 @@ def _plain_sqlite(path: Path) -> sqlite3.Connection:
 
 def _commits(notebook: object, session_id: int, plain: sqlite3.Connection,
              rounds: int) -> tuple[list[float], list[float]]:
-    from peerdesk.sessions import SessionStore
+    from peerdesk.capture.sessions import SessionStore
 
     store = SessionStore(notebook)  # type: ignore[arg-type]
     base = _notes(NOTES_CHARS, 7)
@@ -134,8 +134,8 @@ def _gui_figures(library: object, notebook_id: str, sessions: list[int],
                  quick: bool) -> list[Result]:
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from peerdesk.gui.application import build_window, create_application
-    from peerdesk.gui.live_session_tab import LiveSessionTab
+    from peerdesk.gui.capture.live_session_tab import LiveSessionTab
+    from peerdesk.gui.shell.application import build_window, create_application
 
     app = create_application(["peerdesk-bench"])
     window = build_window(library.paths, library=library)  # type: ignore[attr-defined]
@@ -229,12 +229,12 @@ def run(quick: bool) -> list[Result]:
     import keyring
     from keyring.backends.null import Keyring as NullKeyring
 
-    from peerdesk.domain import EngagementDetails
-    from peerdesk.keyfile import KdfParams
-    from peerdesk.keystore import KeyStore
-    from peerdesk.library import Library
-    from peerdesk.paths import AppPaths
-    from peerdesk.sessions import SessionDetails, SessionStore
+    from peerdesk.capture.sessions import SessionDetails, SessionStore
+    from peerdesk.vault.domain import EngagementDetails
+    from peerdesk.vault.keyfile import KdfParams
+    from peerdesk.vault.keystore import KeyStore
+    from peerdesk.vault.library import Library
+    from peerdesk.vault.paths import AppPaths
 
     previous = keyring.get_keyring()
     keyring.set_keyring(NullKeyring())  # the passphrase alone opens, in this and the child

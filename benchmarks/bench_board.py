@@ -44,16 +44,16 @@ def child(mode: str, home: str, notebook_id: str) -> dict[str, float]:
 
     import keyring
 
-    from peerdesk.clock import SystemClock
-    from peerdesk.keystore import KeyStore
-    from peerdesk.library import Library
-    from peerdesk.paths import AppPaths
+    from peerdesk.vault.clock import SystemClock
+    from peerdesk.vault.keystore import KeyStore
+    from peerdesk.vault.library import Library
+    from peerdesk.vault.paths import AppPaths
 
     keyring.set_keyring(MemoryKeyring())
     paths = AppPaths.under(Path(home))
     library = Library(paths, KeyStore(), clock=SystemClock())
     if mode == "floor":
-        from peerdesk.postits import PostitStore
+        from peerdesk.capture.postits import PostitStore
 
         notebook = library.open(notebook_id, PASSPHRASE)
         store = PostitStore(notebook)
@@ -71,7 +71,7 @@ def child(mode: str, home: str, notebook_id: str) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from peerdesk.gui.application import build_window, create_application
+    from peerdesk.gui.shell.application import build_window, create_application
 
     library.open(notebook_id, PASSPHRASE).close()  # the key goes back to the credential store
     app = create_application(["peerdesk-bench"])

@@ -19,12 +19,12 @@ import keyring
 from bench_search import FULL_SCALE, PASSPHRASE, QUICK_SCALE, MemoryKeyring
 from common import Result
 
-from peerdesk import schema
-from peerdesk.demo import _INSERTS, _ORDER, _Rows, _Writer, demo_details, fill_demo
-from peerdesk.keyfile import KdfParams
-from peerdesk.keystore import KeyStore
-from peerdesk.library import Library
-from peerdesk.paths import AppPaths
+from peerdesk.sample.generator import _INSERTS, _ORDER, _Rows, _Writer, demo_details, fill_demo
+from peerdesk.vault import schema
+from peerdesk.vault.keyfile import KdfParams
+from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.library import Library
+from peerdesk.vault.paths import AppPaths
 
 GOAL = 6.0  # encryption, foreign keys and the full-text index, for composing the rows too
 

@@ -66,14 +66,14 @@ def peerdesk_seconds(root: Path, total: int) -> tuple[float, int]:
     import keyring
     from memory_keyring import BenchKeyring
 
-    from peerdesk import destruction
-    from peerdesk.destruction_steps import CipherStream
-    from peerdesk.domain import EngagementDetails
-    from peerdesk.exports import record_export
-    from peerdesk.keyfile import KdfParams
-    from peerdesk.keystore import KeyStore
-    from peerdesk.library import Library
-    from peerdesk.paths import AppPaths
+    from peerdesk.destruction import destroy as destruction
+    from peerdesk.destruction.steps import CipherStream
+    from peerdesk.vault.domain import EngagementDetails
+    from peerdesk.vault.exports import record_export
+    from peerdesk.vault.keyfile import KdfParams
+    from peerdesk.vault.keystore import KeyStore
+    from peerdesk.vault.library import Library
+    from peerdesk.vault.paths import AppPaths
 
     os.environ["PEERDESK_BENCH_KEYRING"] = str(root / "keyring.json")
     previous = keyring.get_keyring()

@@ -3,7 +3,7 @@
 The notebook holds the demo engagement scaled to 20,000 session notes and 50,000
 post-its. The floor is the standard library's sqlite3 (unencrypted, on disk) holding the
 same index rows with the same FTS5 table, running the same ranked search with the same
-snippets (peerdesk.search.ranked_rows) in the same run; peerdesk's figure adds SQLCipher
+snippets (peerdesk.synthesis.search.ranked_rows) in the same run; peerdesk's figure adds SQLCipher
 and finding each result's session. Each phrase is "typed" a letter at a time from its
 third letter.
 """
@@ -20,14 +20,14 @@ import keyring
 from common import Result, percentile, timed
 from keyring.backend import KeyringBackend
 
-from peerdesk.demo import create_demo
-from peerdesk.keyfile import KdfParams
-from peerdesk.keystore import KeyStore
-from peerdesk.library import Library
-from peerdesk.notebook import Notebook
-from peerdesk.paths import AppPaths
-from peerdesk.search import Search, ranked_rows
-from peerdesk.search_index import RANK, TABLE
+from peerdesk.sample.generator import create_demo
+from peerdesk.synthesis.search import Search, ranked_rows
+from peerdesk.vault.keyfile import KdfParams
+from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.library import Library
+from peerdesk.vault.notebook import Notebook
+from peerdesk.vault.paths import AppPaths
+from peerdesk.vault.search_index import RANK, TABLE
 
 FULL_SCALE = 500   # 20,000 session notes, 50,000 post-its
 QUICK_SCALE = 20

@@ -68,8 +68,8 @@ app.exec()
 
 PEERDESK = COMMON + """
 from pathlib import Path
-from peerdesk.paths import AppPaths
-from peerdesk.gui.application import build_window, create_application
+from peerdesk.vault.paths import AppPaths
+from peerdesk.gui.shell.application import build_window, create_application
 app = create_application(["peerdesk"])
 window = build_window(AppPaths.under(Path(os.environ["BENCH_HOME"])))
 def stuck():
@@ -122,10 +122,10 @@ def _paired(floor: tuple[str, dict[str, str]], subject: tuple[str, dict[str, str
 
 
 def run(quick: bool) -> list[Result]:
-    from peerdesk.domain import EngagementDetails
-    from peerdesk.keyfile import KdfParams, derive_key
-    from peerdesk.library import Library
-    from peerdesk.paths import AppPaths
+    from peerdesk.vault.domain import EngagementDetails
+    from peerdesk.vault.keyfile import KdfParams, derive_key
+    from peerdesk.vault.library import Library
+    from peerdesk.vault.paths import AppPaths
 
     runs = 3 if quick else 11
     results: list[Result] = []

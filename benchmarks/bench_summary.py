@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import Result, median
 
-from peerdesk.summary_model import (
+from peerdesk.summary.model import (
     ChartSection,
     Cover,
     MethodFigures,
@@ -28,7 +28,7 @@ from peerdesk.summary_model import (
     Summary,
     SummaryFinding,
 )
-from peerdesk.triangulation import Label, Rule
+from peerdesk.synthesis.triangulation import Label, Rule
 
 KINDS = ("strength", "area_to_explore", "suggestion")
 LABELS = (Label.TRIANGULATED, Label.CORROBORATED, Label.SINGLE_SOURCE)
@@ -85,7 +85,7 @@ def bare_pdf(texts: list[str]) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    from peerdesk.pdf_fonts import register_fonts
+    from peerdesk.summary.fonts import register_fonts
 
     regular, _bold = register_fonts()
     style = ParagraphStyle("plain", fontName=regular, fontSize=10, leading=14)
@@ -102,7 +102,7 @@ def cpu_ms(func: Callable[[], object]) -> float:
 
 
 def run(quick: bool) -> list[Result]:
-    from peerdesk.summary_pdf import render_pdf
+    from peerdesk.summary.pdf import render_pdf
 
     sizes = (500,) if quick else (500, 5000)
     results = []

@@ -25,10 +25,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     os.umask(0o077)
-    from peerdesk.paths import AppPaths
+    from peerdesk.vault.paths import AppPaths
 
     paths = AppPaths.from_environment(args.data_dir)
-    from peerdesk.gui.application import run
+    from peerdesk.gui.shell.application import run
 
     return run(paths, smoke=args.smoke, argv=[sys.argv[0]])
 

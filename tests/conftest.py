@@ -14,13 +14,13 @@ import keyring.backend
 import keyring.errors
 import pytest
 
-from peerdesk.clock import ManualClock
-from peerdesk.domain import EngagementDetails, TeamMember
-from peerdesk.keyfile import KdfParams
-from peerdesk.keystore import KeyStore
-from peerdesk.library import Library
-from peerdesk.notebook import Notebook
-from peerdesk.paths import AppPaths
+from peerdesk.vault.clock import ManualClock
+from peerdesk.vault.domain import EngagementDetails, TeamMember
+from peerdesk.vault.keyfile import KdfParams
+from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.library import Library
+from peerdesk.vault.notebook import Notebook
+from peerdesk.vault.paths import AppPaths
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REQUIRE_SYSTEM = os.environ.get("PEERDESK_REQUIRE_SYSTEM_TESTS") == "1"

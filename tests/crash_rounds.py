@@ -16,8 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peerdesk.library import Library
-from peerdesk.sessions import SessionStore
+from peerdesk.capture.sessions import SessionStore
+from peerdesk.vault.library import Library
 from tests.live_typing_driver import typed_text
 
 DRIVER = Path(__file__).resolve().parent / "live_typing_driver.py"

@@ -14,10 +14,10 @@ from pathlib import Path
 import keyring.backend
 import keyring.errors
 
-from peerdesk.exports import ExportRecord, write_export
-from peerdesk.library import Library
-from peerdesk.notebook import Notebook
-from peerdesk.settings import Settings
+from peerdesk.vault.exports import ExportRecord, write_export
+from peerdesk.vault.library import Library
+from peerdesk.vault.notebook import Notebook
+from peerdesk.vault.settings import Settings
 
 KEYRING_FILE_ENV = "PEERDESK_TEST_KEYRING_FILE"
 TITLE = "Northvale health and care partnership"

@@ -36,10 +36,10 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from peerdesk.gui.application import build_window, create_application
-    from peerdesk.gui.live_session_tab import LiveSessionTab
-    from peerdesk.library import Library
-    from peerdesk.paths import AppPaths
+    from peerdesk.gui.capture.live_session_tab import LiveSessionTab
+    from peerdesk.gui.shell.application import build_window, create_application
+    from peerdesk.vault.library import Library
+    from peerdesk.vault.paths import AppPaths
 
     app = create_application(["peerdesk-typing"])
     paths = AppPaths.under(Path(data_dir))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from peerdesk.notebook import Notebook
+from peerdesk.vault.notebook import Notebook
 
 NOW = "2026-03-06T16:00:00+00:00"
 

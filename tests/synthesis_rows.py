@@ -3,7 +3,7 @@ their own modules; these tests only need rows to exist)."""
 
 from __future__ import annotations
 
-from peerdesk.notebook import Notebook
+from peerdesk.vault.notebook import Notebook
 
 
 def add_session(notebook: Notebook, kind: str = "meeting", title: str = "A meeting",

@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from peerdesk.documents import document_bytes, document_text, import_file, list_documents
-from peerdesk.focus_groups import FocusGroupStore
-from peerdesk.library import Library
-from peerdesk.paths import AppPaths
-from peerdesk.postits import PostitStore
-from peerdesk.sessions import Participant, SessionDetails, SessionStore
-from peerdesk.timetable_import import import_preview, read_timetable
+from peerdesk.capture.documents import document_bytes, document_text, import_file, list_documents
+from peerdesk.capture.focus_groups import FocusGroupStore
+from peerdesk.capture.postits import PostitStore
+from peerdesk.capture.sessions import Participant, SessionDetails, SessionStore
+from peerdesk.capture.timetable.importer import import_preview, read_timetable
+from peerdesk.vault.library import Library
+from peerdesk.vault.paths import AppPaths
 from tests.conftest import PASSPHRASE, sample_details
 
 MARKER = "Wq8Jovial"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from peerdesk.domain import EngagementDetails, TeamMember
-from peerdesk.library import Library
-from peerdesk.paths import AppPaths
-from peerdesk.settings import Settings
+from peerdesk.vault.domain import EngagementDetails, TeamMember
+from peerdesk.vault.library import Library
+from peerdesk.vault.paths import AppPaths
+from peerdesk.vault.settings import Settings
 from tests.conftest import PASSPHRASE
 
 MARKER = "Zqx7Marker"

@@ -108,7 +108,7 @@ def test_spec_builds_both_programs_from_the_declared_entry_points() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     programs = {"peerdesk": project["gui-scripts"]["peerdesk"],
                 "peerdesk-cli": project["scripts"]["peerdesk-cli"]}
-    assert programs == {"peerdesk": "peerdesk.app:main", "peerdesk-cli": "peerdesk.cli:main"}
+    assert programs == {"peerdesk": "peerdesk.app:main", "peerdesk-cli": "peerdesk.cli.main:main"}
     for name, console, launcher in (("peerdesk", False, "run_peerdesk.py"),
                                     ("peerdesk-cli", True, "run_peerdesk_cli.py")):
         assert re.search(rf'name="{name}", console={console}', spec), name

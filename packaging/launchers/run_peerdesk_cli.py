@@ -1,5 +1,5 @@
-"""Bundle entry point of the headless tool (``peerdesk-cli``, console): peerdesk.cli:main."""
+"""Bundle entry point of the headless tool (``peerdesk-cli``, console): peerdesk.cli.main:main."""
 
-from peerdesk.cli import main
+from peerdesk.cli.main import main
 
 raise SystemExit(main())

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from peerdesk.clock import ManualClock
-from peerdesk.gui.main_window import MainWindow
-from peerdesk.library import Library
-from peerdesk.paths import AppPaths
+from peerdesk.gui.shell.main_window import MainWindow
+from peerdesk.vault.clock import ManualClock
+from peerdesk.vault.library import Library
+from peerdesk.vault.paths import AppPaths
 from tests.conftest import PASSPHRASE, sample_details
 from tests.gui.helpers import page_of, shown_window
 

@@ -9,12 +9,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from peerdesk.clock import ManualClock
-from peerdesk.gui.application import build_window, create_application
-from peerdesk.gui.engagement_page import EngagementPage
-from peerdesk.gui.main_window import MainWindow
-from peerdesk.library import Library
-from peerdesk.paths import AppPaths
+from peerdesk.gui.shell.application import build_window, create_application
+from peerdesk.gui.shell.engagement_page import EngagementPage
+from peerdesk.gui.shell.main_window import MainWindow
+from peerdesk.vault.clock import ManualClock
+from peerdesk.vault.library import Library
+from peerdesk.vault.paths import AppPaths
 
 
 def shown_window(qtbot: QtBot, paths: AppPaths, clock: ManualClock,

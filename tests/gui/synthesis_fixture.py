@@ -11,13 +11,13 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from peerdesk.clock import ManualClock
-from peerdesk.documents import import_bytes
-from peerdesk.gui.main_window import MainWindow
-from peerdesk.library import Library
-from peerdesk.paths import AppPaths
-from peerdesk.postits import PostitStore
-from peerdesk.sessions import SessionDetails, SessionStore
+from peerdesk.capture.documents import import_bytes
+from peerdesk.capture.postits import PostitStore
+from peerdesk.capture.sessions import SessionDetails, SessionStore
+from peerdesk.gui.shell.main_window import MainWindow
+from peerdesk.vault.clock import ManualClock
+from peerdesk.vault.library import Library
+from peerdesk.vault.paths import AppPaths
 from tests.conftest import PASSPHRASE, sample_details
 from tests.gui.helpers import close_engagement, shown_window
 

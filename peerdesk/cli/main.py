@@ -1,0 +1,49 @@
+"""peerdesk-cli: the headless entry point, on the same core as the desktop app.
+
+Each group of commands lives in its own module and adds its sub-commands with
+``add_commands(sub)``, setting each handler with ``set_defaults(handler=...)``. This module
+lists the groups; none of them imports it back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from peerdesk import __version__
+from peerdesk.cli import capture, destruction, engagements, summary, synthesis
+from peerdesk.vault.errors import PeerdeskError
+from peerdesk.vault.library import Library
+from peerdesk.vault.paths import AppPaths
+
+GROUPS = (engagements, capture, synthesis, summary, destruction)
+"""The groups of commands, in the order ``--help`` lists them."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peerdesk-cli", description="peerdesk without a window: manage encrypted notebooks.")
+    parser.add_argument("--version", action="version", version=f"peerdesk {__version__}")
+    parser.add_argument("--data-dir", help="keep peerdesk's files in this folder")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for group in GROUPS:
+        group.add_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)
+    args = build_parser().parse_args(argv)
+    paths = AppPaths.from_environment(args.data_dir)
+    library = Library(paths)
+    try:
+        result: int = args.handler(args, library)
+        return result
+    except PeerdeskError as exc:
+        print(f"peerdesk: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("peerdesk: stopped.", file=sys.stderr)
+        return 130

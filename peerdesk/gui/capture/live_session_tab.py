@@ -1,0 +1,407 @@
+"""The live session view: notes that save themselves, prompts beside them, post-its from
+the keyboard, and for focus groups the timed exercises and the groups' feedback.
+
+Nothing here opens a dialog: problems go to the window's message bar.
+Keys: Ctrl+K post-it from the line or selection, F6 prompts and back, F7/F8 exercise
+timers, Ctrl+Shift+S choose another session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.capture.flip_charts import notebook_template
+from peerdesk.capture.focus_groups import FocusGroupStore
+from peerdesk.capture.postits import Postit, PostitStore
+from peerdesk.capture.sessions import MY_PARTS, STATUS_LABELS, Session, SessionStore
+from peerdesk.gui.capture.exercise_timers import ExerciseTimers
+from peerdesk.gui.capture.focus_group_panel import FocusGroupPanel
+from peerdesk.gui.capture.notes_editor import NotesEditor, SaveStatus
+from peerdesk.gui.capture.participants_panel import ParticipantsPanel
+from peerdesk.gui.capture.postit_bar import PostitBar
+from peerdesk.gui.capture.prompts_panel import PromptsPanel
+from peerdesk.gui.capture.session_postits import SessionPostits
+from peerdesk.gui.widgets.context import GuiContext
+from peerdesk.vault.domain import FlipChart
+from peerdesk.vault.errors import PeerdeskError
+from peerdesk.vault.template import Template
+
+
+class SessionPanel(Protocol):
+    """A side panel that a later stage adds to the live view (the team log, say): shown
+    only for the session kinds it names, loaded with each session and cleared on lock."""
+
+    kinds: tuple[str, ...]
+    panel_title: str
+
+    def load(self, session_id: int) -> None: ...
+
+    def clear(self) -> None: ...
+
+
+PanelFactory = Callable[[GuiContext, QWidget], QWidget]
+"""Makes a side panel (a QWidget that is also a SessionPanel) for the live view."""
+
+
+def selection_or_line(editor: NotesEditor) -> str:
+    """The selected text, else the line the cursor is on (a paragraph in the notes)."""
+    cursor = editor.textCursor()
+    if cursor.hasSelection():
+        return cursor.selectedText().replace("\u2029", " ")
+    return cursor.block().text()
+
+
+class SessionChooser(QComboBox):
+    """The session list: arrows only move the choice; Enter or a pick in the open list
+    opens the session (starting sessions while scrolling past them would be wrong)."""
+
+    chosen = Signal(int)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._picking = False
+        self.activated.connect(self._activated)
+
+    def showPopup(self) -> None:
+        self._picking = True
+        super().showPopup()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.chosen.emit(self.currentIndex())
+            return
+        self._picking = False
+        super().keyPressEvent(event)
+
+    def _activated(self, index: int) -> None:
+        if self._picking:
+            self._picking = False
+            self.chosen.emit(index)
+
+
+class LiveSessionTab(QWidget):
+    tab_title = "&In session"
+
+    def __init__(self, context: GuiContext, parent: QWidget | None = None,
+                 panels: Sequence[PanelFactory] = ()) -> None:
+        super().__init__(parent)
+        self.context = context
+        notebook = context.notebook
+        self.sessions = SessionStore(notebook)
+        self.postit_store = PostitStore(notebook)
+        self.focus_store = FocusGroupStore(notebook)
+        self.template: Template = notebook_template(notebook)
+        self.session: Session | None = None
+        self.charts: list[FlipChart] = []
+        self.setAccessibleName("In session")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(self._chooser_row())
+        layout.addLayout(self._header_row())
+        self.timers = ExerciseTimers(self.focus_store, self.report, self)
+        layout.addWidget(self.timers)
+
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.setChildrenCollapsible(False)
+        left = QSplitter(Qt.Orientation.Vertical, self.split)
+        left.setChildrenCollapsible(False)
+        top = QWidget(left)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.editor = NotesEditor(self.sessions.save_notes, context.clock, self.save_status, top)
+        self.editor.on_problem = self._save_problem
+        self._save_problem_shown = False
+        self.editor.saved.connect(self._notes_saved)
+        top_layout.addWidget(self.editor, 1)
+        self.bar = PostitBar(self.postit_store, top)
+        self.bar.filed.connect(self._postit_filed)
+        self.bar.closed.connect(self.focus_editor)
+        top_layout.addWidget(self.bar)
+        self.postits = SessionPostits(left)
+        self.postits.edit_requested.connect(self.bar.open_edit)
+        left.addWidget(top)
+        left.addWidget(self.postits)
+        left.setStretchFactor(0, 4)
+        left.setStretchFactor(1, 1)
+
+        self.side = QTabWidget(self.split)
+        self.side.setAccessibleName("Prompts, focus group and participants")
+        self.prompts = PromptsPanel(self.sessions, self.report, self.side)
+        self.prompts.leave_requested.connect(self.focus_editor)
+        self.groups = FocusGroupPanel(self.focus_store, self.postit_store, self.report, self.side)
+        self.groups.recommendation_added.connect(self._postit_filed)
+        self.timers.started.connect(self.groups.select_exercise)
+        self.participants = ParticipantsPanel(self.sessions, self.report, self.side)
+        self.side.addTab(self.prompts, "Prompts (F6)")
+        self.side.addTab(self.groups, "Focus group")
+        self.side.addTab(self.participants, "Participants")
+        self.panels: list[tuple[QWidget, SessionPanel]] = []
+        for make in panels:
+            widget = make(context, self.side)
+            panel: SessionPanel = widget  # type: ignore[assignment]  # see PanelFactory
+            self.side.addTab(widget, panel.panel_title)
+            self.side.setTabVisible(self.side.indexOf(widget), False)
+            self.panels.append((widget, panel))
+        self.split.addWidget(left)
+        self.split.addWidget(self.side)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.split.setSizes([700, 440])
+        layout.addWidget(self.split, 1)
+        self.hint = QLabel("Ctrl+K: post-it from the line or selection · F6: prompts and "
+                           "back · Esc: back to the notes", self)
+        self.hint.setAccessibleName("Keys for this view")
+        layout.addWidget(self.hint)
+        self._shortcuts()
+        self._set_enabled(False)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _chooser_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel("Se&ssion:", self)
+        self.chooser = SessionChooser(self)
+        self.chooser.setAccessibleName("Session to open")
+        self.chooser.setToolTip("Choose a session and press Enter, or Open (Ctrl+Shift+S)")
+        self.chooser.setMinimumContentsLength(40)
+        self.chooser.chosen.connect(self._chosen)
+        label.setBuddy(self.chooser)
+        self.open_button = QPushButton("Open", self)
+        self.open_button.setAccessibleName("Open the chosen session")
+        self.open_button.clicked.connect(lambda: self._chosen(self.chooser.currentIndex()))
+        row.addWidget(label)
+        row.addWidget(self.chooser, 1)
+        row.addWidget(self.open_button)
+        return row
+
+    def _header_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.heading = QLabel("No session open. Choose one above, or start one from the "
+                              "timetable.", self)
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Session open")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        row.addWidget(self.heading, 1)
+        self.save_status = SaveStatus(self)
+        row.addWidget(self.save_status)
+        self.done_button = QPushButton("Mark as done", self)
+        self.done_button.setAccessibleName("Mark this session as done")
+        self.done_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.done_button.clicked.connect(self.mark_done)
+        row.addWidget(self.done_button)
+        return row
+
+    def _shortcuts(self) -> None:
+        def add(keys: str, slot: object) -> None:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        add("Ctrl+K", self.make_postit)
+        add("F6", self.toggle_prompts)
+        add("Ctrl+Shift+S", lambda: self.chooser.setFocus(Qt.FocusReason.ShortcutFocusReason))
+
+    def _set_enabled(self, on: bool) -> None:
+        for widget in (self.editor, self.side, self.postits, self.done_button):
+            widget.setEnabled(on)
+
+    # -- the session list -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Called when the tab is shown: the session list and charts may have changed."""
+        try:
+            sessions = self.sessions.list_all()
+            self.charts = self.context.notebook.flip_charts()
+        except PeerdeskError as exc:
+            self.report(exc.message)
+            return
+        current = self.session.id if self.session else None
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for s in sessions:
+            status = "" if s.status == "planned" else f" [{STATUS_LABELS.get(s.status, '')}]"
+            self.chooser.addItem(f"{s.when_text()} · {s.kind_label} · {s.title}{status}", s.id)
+        index = self.chooser.findData(current) if current else -1
+        if index < 0 and sessions:
+            upcoming = self.sessions.next_session() or next(
+                (s for s in sessions if s.status in ("live", "planned")), sessions[0])
+            index = self.chooser.findData(upcoming.id)
+        self.chooser.setCurrentIndex(max(index, 0))
+        self.chooser.blockSignals(False)
+        self.open_button.setEnabled(bool(sessions))
+        if self.session is None:
+            self.chooser.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.bar.set_charts(self.charts)
+        if self.session is not None:
+            self.groups.set_charts(self.charts)
+            self._show_postits()
+
+    def _chosen(self, index: int) -> None:
+        session_id = self.chooser.itemData(index)
+        if session_id is not None:
+            self.open_session(int(session_id))
+
+    # -- opening a session ----------------------------------------------------------------
+
+    def open_session(self, session_id: int) -> None:
+        """Show the session ready to type: the notes focused with the cursor at the end."""
+        if self.session is not None and self.session.id != session_id:
+            self._leave_session()
+        try:
+            session = self.sessions.get(session_id)
+            if session.status in ("planned", "live"):
+                session = self.sessions.start(session_id)
+            notes = session.notes
+            ticks = self.sessions.ticks(session_id)
+            self.charts = self.context.notebook.flip_charts()
+        except PeerdeskError as exc:
+            self.report(exc.message)
+            return
+        self.session = session
+        if self.editor.session_id != session_id:
+            self.editor.load(session_id, notes)
+        self._set_enabled(True)
+        self._show_header(session)
+        self.prompts.load(session_id, self.template.prompts_for(session.kind), ticks)
+        exercises = self.template.exercises_for(session.kind)
+        self.timers.load(session_id, exercises)
+        self.side.setTabVisible(1, bool(exercises))
+        if exercises:
+            self.groups.load(session_id, exercises, self.charts)
+        self.participants.load(session_id, session.expected_participants)
+        for widget, panel in self.panels:
+            shown = session.kind in panel.kinds
+            self.side.setTabVisible(self.side.indexOf(widget), shown)
+            if shown:
+                panel.load(session_id)
+        self.bar.set_charts(self.charts)
+        self._show_postits()
+        index = self.chooser.findData(session_id)
+        if index >= 0:
+            self.chooser.setCurrentIndex(index)
+        self.focus_editor()
+
+    def _show_header(self, s: Session) -> None:
+        parts = [s.title, s.kind_label, s.when_text()]
+        if s.place:
+            parts.append(s.place)
+        if s.my_part:
+            parts.append(f"My part: {MY_PARTS.get(s.my_part, s.my_part).lower()}")
+        self.heading.setText(" · ".join(parts))
+        self.done_button.setText("Done" if s.status == "done" else "Mark as done")
+        self.done_button.setEnabled(s.status != "done")
+
+    def _show_postits(self, select_id: int | None = None) -> None:
+        if self.session is None:
+            return
+        try:
+            postits = self.postit_store.list_for_session(self.session.id)
+        except PeerdeskError as exc:
+            self.report(exc.message)
+            return
+        self.postits.show_postits(postits, self.charts, select_id)
+
+    def focus_editor(self) -> None:
+        if self.session is None:
+            return
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.editor.ensureCursorVisible()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def make_postit(self) -> None:
+        if self.session is None:
+            return
+        if self.bar.isVisible() and self.bar.isAncestorOf(self.focusWidget()):
+            self.bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        text = selection_or_line(self.editor) if self.editor.hasFocus() else ""
+        theme = self.session.theme_ids[0] if self.session.theme_ids else None
+        self.bar.open_new(self.session.id, text, theme)
+
+    def toggle_prompts(self) -> None:
+        if self.session is None:
+            return
+        if self.prompts.has_focus_inside():
+            self.focus_editor()
+            return
+        self.side.setCurrentWidget(self.prompts)
+        self.prompts.focus_first()
+
+    def mark_done(self) -> None:
+        if self.session is None:
+            return
+        try:
+            self.sessions.set_status(self.session.id, "done")
+            self.session = self.sessions.get(self.session.id)
+        except PeerdeskError as exc:
+            self.report(exc.message)
+            return
+        self._show_header(self.session)
+        self.context.messages.info("The session is marked as done. Its notes stay editable.")
+        self.refresh()
+        self.focus_editor()
+
+    def _postit_filed(self, postit: Postit) -> None:
+        chart = next((c for c in self.charts if c.id == postit.flip_chart_id), None)
+        where = chart.title if chart else "its flip chart"
+        self.hint.setText(f"Filed: {postit.kind_label} on {where}. Ctrl+K makes another.")
+        self._show_postits(postit.id)
+
+    def _save_problem(self, message: str) -> None:
+        self._save_problem_shown = True
+        self.report(message)
+
+    def _notes_saved(self, _session_id: int) -> None:
+        if self._save_problem_shown:
+            self._save_problem_shown = False
+            self.context.messages.info("The notes are saved again.")
+
+    def report(self, message: str) -> None:
+        self.context.messages.error(message)
+
+    # -- leaving ------------------------------------------------------------------------------
+
+    def _leave_session(self) -> None:
+        if not self.editor.flush():
+            self.report("The last notes took too long to save; they are still being saved.")
+        self.timers.save_all()
+        self.timers.clear()
+        self.session = None
+
+    def busy(self) -> bool:
+        """A focus-group exercise is being timed: the idle lock waits for it."""
+        return any(row.timer.running for row in self.timers.rows)
+
+    def teardown(self) -> None:
+        """On lock: save everything, stop the timers and the writer, forget the notes."""
+        self.timers.save_all()
+        self.timers.clear()
+        self.editor.shut_down()
+        self.bar.forget()
+        self.prompts.clear()
+        self.groups.clear()
+        self.participants.clear()
+        for _widget, panel in self.panels:
+            panel.clear()
+        self.postits.clear()
+        self.chooser.clear()
+        self.heading.clear()
+        self.session = None
+        self.charts = []

@@ -1,0 +1,293 @@
+"""The inline post-it bar under the notes: make or edit a post-it without the mouse.
+
+Ctrl+K in the notes opens it with the selected text (or the current line). While the bar
+itself has the keyboard, a digit picks the flip chart, a letter the kind, Enter files the
+post-it and Esc closes the bar; Tab goes into the text to change it. No dialog, ever.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from peerdesk.capture.postits import KIND_LABELS, Postit, PostitStore
+from peerdesk.gui.widgets.colours import problem_style
+from peerdesk.vault.domain import FlipChart
+from peerdesk.vault.errors import PeerdeskError
+
+KIND_KEYS = {"S": "strength", "A": "area_to_explore", "G": "suggestion",
+             "R": "participant_recommendation", "O": "observation"}
+"""The letter that picks each kind in the bar."""
+DEFAULT_KIND = "observation"
+_LINK = "text-decoration: none; color: #0b3d66;"
+
+
+def _unbroken(text: str) -> str:
+    """One choice, kept on one line when the list wraps."""
+    return escape(text).replace(" ", "&nbsp;")
+
+
+def chart_key(index: int) -> str:
+    """The key that picks the chart at ``index`` (0-based): 1 to 9, then 0 for the tenth."""
+    return str(index + 1) if index < 9 else ("0" if index == 9 else "")
+
+
+class PostitBar(QFrame):
+    filed = Signal(object)  # the Postit made or changed
+    closed = Signal()
+
+    def __init__(self, store: PostitStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.charts: list[FlipChart] = []
+        self.chart_id: int | None = None
+        self.kind = DEFAULT_KIND
+        self.session_id: int | None = None
+        self.editing: Postit | None = None
+        self.setObjectName("postitBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Post-it bar")
+        self.setStyleSheet("#postitBar { background: #fffbe6; border: 1px solid #8a6d00; }"
+                           "#postitBar QLabel { color: #222222; }"
+                           "#postitBar:focus { border: 2px solid #0b3d66; }")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(3)
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        grid.addWidget(self.title, 0, 0)
+        line = QHBoxLayout()
+        self.text = QLineEdit(self)
+        self.text.setAccessibleName("Post-it text")
+        self.text.setAccessibleDescription("One finding. Enter files the post-it, Esc cancels, "
+                                           "Shift+Tab goes back to choosing chart and kind.")
+        self.text.setPlaceholderText("One finding per post-it")
+        self.text.installEventFilter(self)
+        line.addWidget(self.text, 1)
+        self.file_button = QPushButton("File (Enter)", self)
+        self.file_button.setAccessibleName("File the post-it")
+        self.file_button.clicked.connect(self.file)
+        self.cancel_button = QPushButton("Cancel (Esc)", self)
+        self.cancel_button.setAccessibleName("Close the post-it bar without filing")
+        self.cancel_button.clicked.connect(self.cancel)
+        line.addWidget(self.file_button)
+        line.addWidget(self.cancel_button)
+        grid.addLayout(line, 0, 1)
+        chart_caption = QLabel("Flip chart, press its number:", self)
+        grid.addWidget(chart_caption, 1, 0)
+        self.chart_list = self._choices_label("Flip charts to choose from")
+        grid.addWidget(self.chart_list, 1, 1)
+        kind_caption = QLabel("Kind, press its letter:", self)
+        grid.addWidget(kind_caption, 2, 0)
+        self.kind_list = self._choices_label("Kinds of post-it to choose from")
+        grid.addWidget(self.kind_list, 2, 1)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem with this post-it")
+        self.problem.setStyleSheet(problem_style(bold=False))
+        grid.addWidget(self.problem, 3, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        self.setTabOrder(self.text, self.file_button)
+        self.setTabOrder(self.file_button, self.cancel_button)
+        self.hide()
+
+    def _choices_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        label.setAccessibleName(name)
+        label.linkActivated.connect(self._link)
+        return label
+
+    # -- opening ----------------------------------------------------------------------
+
+    def set_charts(self, charts: list[FlipChart]) -> None:
+        self.charts = list(charts)
+        if self.chart_id not in {c.id for c in self.charts}:
+            self.chart_id = None
+        self._render()
+
+    def open_new(self, session_id: int, text: str, chart_id: int | None = None) -> None:
+        self.editing = None
+        self.session_id = session_id
+        if chart_id is not None and self.chart_id is None:
+            self.chart_id = chart_id
+        self.title.setText("New post-it (Ctrl+K):")
+        self.file_button.setText("File (Enter)")
+        self._open(text, focus_text=not text.strip())
+
+    def open_edit(self, postit: Postit) -> None:
+        self.editing = postit
+        self.session_id = postit.session_id
+        self.chart_id = postit.flip_chart_id
+        self.kind = postit.kind
+        self.title.setText("Change post-it:")
+        self.file_button.setText("Save (Enter)")
+        self._open(postit.text, focus_text=True)
+
+    def _open(self, text: str, focus_text: bool) -> None:
+        self.text.setText(" ".join(text.split()))
+        self.problem.clear()
+        self._render()
+        self.show()
+        if focus_text:
+            self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.text.end(False)
+        else:
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- choosing ---------------------------------------------------------------------
+
+    def pick_chart(self, index: int) -> bool:
+        if 0 <= index < len(self.charts):
+            self.chart_id = self.charts[index].id
+            self.problem.clear()
+            self._render()
+            return True
+        return False
+
+    def pick_kind(self, kind: str) -> None:
+        self.kind = kind
+        self._render()
+
+    def _link(self, link: str) -> None:
+        what, _, value = link.partition(":")
+        if what == "chart":
+            self.pick_chart(int(value))
+        elif what == "kind":
+            self.pick_kind(value)
+
+    def chart(self) -> FlipChart | None:
+        return next((c for c in self.charts if c.id == self.chart_id), None)
+
+    def _render(self) -> None:
+        parts = []
+        for index, c in enumerate(self.charts):
+            key = chart_key(index)
+            label = _unbroken(f"{key} {c.title}" if key else c.title)
+            if c.id == self.chart_id:
+                parts.append(f"<b>[✓&nbsp;{label}]</b>")
+            else:
+                parts.append(f'<a href="chart:{index}" style="{_LINK}">{label}</a>')
+        self.chart_list.setText(" · ".join(parts) or "No flip charts in use.")
+        kinds = []
+        for letter, kind in KIND_KEYS.items():
+            label = _unbroken(f"{letter} {KIND_LABELS[kind]}")
+            kinds.append(f"<b>[✓&nbsp;{label}]</b>" if kind == self.kind
+                         else f'<a href="kind:{kind}" style="{_LINK}">{label}</a>')
+        self.kind_list.setText(" · ".join(kinds))
+        chart = self.chart()
+        chosen = (f"Flip chart: {chart.title}. " if chart else "No flip chart chosen yet. ")
+        self.setAccessibleDescription(
+            f"{chosen}Kind: {KIND_LABELS[self.kind]}. Press 1 to 9 for the flip chart, a letter "
+            "for the kind (S, A, G, R or O), Enter to file, Esc to cancel, Tab to change the "
+            "text.")
+
+    # -- keys -------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        text = event.text().upper()
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.MetaModifier):
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.file()
+        elif key == Qt.Key.Key_Escape:
+            self.cancel()
+        elif text.isdigit() and len(text) == 1:
+            self.pick_chart(9 if text == "0" else int(text) - 1)
+        elif text in KIND_KEYS:
+            self.pick_kind(KIND_KEYS[text])
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.charts:
+            ids = [c.id for c in self.charts]
+            now = ids.index(self.chart_id) if self.chart_id in ids else -1
+            step = 1 if key == Qt.Key.Key_Down else -1
+            self.pick_chart((now + step) % len(ids))
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            kinds = list(KIND_LABELS)
+            step = 1 if key == Qt.Key.Key_Right else -1
+            self.pick_kind(kinds[(kinds.index(self.kind) + step) % len(kinds)])
+        else:
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.text and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)):
+            # QLineEdit passes Return on to its parent after handling it: take it here
+            # so that one Enter files one post-it.
+            if event.key() == Qt.Key.Key_Escape:
+                self.cancel()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.file()
+                return True
+        return super().eventFilter(watched, event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._render()
+
+    # -- filing -----------------------------------------------------------------------
+
+    def file(self) -> None:
+        if not self.isVisible():
+            return
+        chart = self.chart()
+        if chart is None:
+            self.problem.setText("Choose a flip chart first: press its number.")
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        text = self.text.text()
+        if not text.strip():
+            self.problem.setText("Type the finding first (Tab goes to the text).")
+            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        try:
+            if self.editing is None:
+                postit = self.store.add(chart.id, text, self.kind, session_id=self.session_id)
+            else:
+                postit = self.store.update(self.editing.id, text, self.kind)
+                if postit.flip_chart_id != chart.id:
+                    postit = self.store.move(postit.id, chart.id)
+        except PeerdeskError as exc:
+            self.problem.setText(exc.message)
+            return
+        self.editing = None
+        self.hide()
+        self.filed.emit(postit)
+        self.closed.emit()
+
+    def cancel(self) -> None:
+        self.editing = None
+        self.problem.clear()
+        self.hide()
+        self.closed.emit()
+
+    def forget(self) -> None:
+        """Drop what the bar holds (teardown on lock)."""
+        self.text.clear()
+        self.editing = None
+        self.session_id = None
+        self.charts = []
+        self.chart_id = None
+        self.hide()

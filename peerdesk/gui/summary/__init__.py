@@ -1,0 +1,2 @@
+"""The Summary tab: choosing findings, signposting, the attribution check, preview and
+export."""

@@ -1,0 +1,1 @@
+"""A wholly fictional sample engagement, for trying peerdesk out and for benchmarks."""

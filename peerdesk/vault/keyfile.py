@@ -1,0 +1,205 @@
+"""The passphrase-wrapped copy of a notebook's data key, kept in a small file beside it.
+
+Format (JSON, version 1)::
+
+    {"format": "peerdesk-keyfile", "version": 1, "notebook_id": "...",
+     "created": "2026-03-03T09:00:00+00:00",
+     "kdf": {"name": "argon2id", "salt": b64, "memory_kib": 65536, "iterations": 3, "lanes": 4},
+     "nonce": b64, "wrapped_key": b64, "key_check": b64}
+
+``wrapped_key`` is AES-256-GCM of the data key under the passphrase-derived key, with
+the notebook id and format version as associated data, so a key file cannot be
+swapped between notebooks. ``key_check`` is an HMAC of the notebook id under the data
+key: it tells "this key is right, so the file must be damaged" apart from "wrong key",
+which SQLCipher alone reports the same way.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from peerdesk.vault.errors import KeyFileDamagedError, WeakPassphraseError, WrongPassphraseError
+
+FORMAT = "peerdesk-keyfile"
+VERSION = 1
+DATA_KEY_BYTES = 32
+MIN_PASSPHRASE_LENGTH = 10
+
+
+def new_data_key() -> bytes:
+    """A fresh random 256-bit key for one notebook."""
+    return secrets.token_bytes(DATA_KEY_BYTES)
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    name: str = "argon2id"
+    salt: bytes = field(default=b"", repr=False)
+    memory_kib: int = 65536
+    iterations: int = 3
+    lanes: int = 4
+    # scrypt only
+    n: int = 2**17
+    r: int = 8
+    p: int = 1
+
+    @classmethod
+    def interactive(cls) -> KdfParams:
+        """The cost used for real notebooks: about a tenth of a second on a laptop."""
+        return cls(salt=secrets.token_bytes(16))
+
+    @classmethod
+    def fast_for_tests(cls) -> KdfParams:
+        return cls(salt=secrets.token_bytes(16), memory_kib=1024, iterations=1, lanes=1)
+
+    def fresh(self) -> KdfParams:
+        """Same cost, new salt."""
+        return replace(self, salt=secrets.token_bytes(16))
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "salt": _b64(self.salt)}
+        if self.name == "argon2id":
+            out |= {"memory_kib": self.memory_kib, "iterations": self.iterations,
+                    "lanes": self.lanes}
+        else:
+            out |= {"n": self.n, "r": self.r, "p": self.p}
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KdfParams:
+        name = data["name"]
+        salt = _unb64(data["salt"])
+        if name == "argon2id":
+            return cls(name=name, salt=salt, memory_kib=int(data["memory_kib"]),
+                       iterations=int(data["iterations"]), lanes=int(data["lanes"]))
+        if name == "scrypt":
+            return cls(name=name, salt=salt, n=int(data["n"]), r=int(data["r"]),
+                       p=int(data["p"]))
+        raise ValueError(f"unknown key derivation {name!r}")
+
+
+def derive_key(passphrase: str, params: KdfParams) -> bytes:
+    """Stretch a passphrase into a 256-bit wrapping key."""
+    secret = passphrase.encode("utf-8")
+    if params.name == "argon2id":
+        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+        return Argon2id(salt=params.salt, length=32, iterations=params.iterations,
+                        lanes=params.lanes, memory_cost=params.memory_kib).derive(secret)
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    return Scrypt(salt=params.salt, length=32, n=params.n, r=params.r, p=params.p).derive(secret)
+
+
+def key_check(data_key: bytes, notebook_id: str) -> bytes:
+    return hmac.new(data_key, b"peerdesk key check\0" + notebook_id.encode(), hashlib.sha256)\
+        .digest()[:16]
+
+
+def _aad(notebook_id: str) -> bytes:
+    return f"{FORMAT}/{VERSION}/{notebook_id}".encode()
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    notebook_id: str
+    created: str
+    kdf: KdfParams
+    nonce: bytes = field(repr=False)
+    wrapped_key: bytes = field(repr=False)
+    check: bytes = field(repr=False)
+
+    @classmethod
+    def wrap(cls, data_key: bytes, passphrase: str, notebook_id: str, created: str,
+             kdf: KdfParams) -> KeyFile:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        check_passphrase(passphrase)
+        nonce = secrets.token_bytes(12)
+        wrapping_key = derive_key(passphrase, kdf)
+        wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, _aad(notebook_id))
+        return cls(notebook_id, created, kdf, nonce, wrapped, key_check(data_key, notebook_id))
+
+    def unwrap(self, passphrase: str) -> bytes:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        wrapping_key = derive_key(passphrase, self.kdf)
+        try:
+            data_key = AESGCM(wrapping_key).decrypt(self.nonce, self.wrapped_key,
+                                                   _aad(self.notebook_id))
+        except InvalidTag:
+            raise WrongPassphraseError() from None
+        if not self.matches(data_key):
+            raise KeyFileDamagedError()
+        return data_key
+
+    def matches(self, data_key: bytes) -> bool:
+        """True when ``data_key`` is this notebook's key."""
+        return hmac.compare_digest(key_check(data_key, self.notebook_id), self.check)
+
+    def to_bytes(self) -> bytes:
+        doc = {
+            "format": FORMAT, "version": VERSION, "notebook_id": self.notebook_id,
+            "created": self.created, "kdf": self.kdf.to_json(), "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped_key), "key_check": _b64(self.check),
+        }
+        return (json.dumps(doc, indent=2) + "\n").encode()
+
+    @classmethod
+    def from_bytes(cls, raw: bytes, expected_id: str) -> KeyFile:
+        try:
+            doc = json.loads(raw.decode("utf-8"))
+            if not isinstance(doc, dict):
+                raise ValueError("not a peerdesk key file")
+            if doc.get("format") != FORMAT or int(doc.get("version", 0)) != VERSION:
+                raise ValueError("not a peerdesk key file")
+            if doc["notebook_id"] != expected_id:
+                raise ValueError("belongs to another notebook")
+            return cls(
+                notebook_id=doc["notebook_id"], created=str(doc["created"]),
+                kdf=KdfParams.from_json(doc["kdf"]), nonce=_unb64(doc["nonce"]),
+                wrapped_key=_unb64(doc["wrapped_key"]), check=_unb64(doc["key_check"]),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise KeyFileDamagedError(
+                f"The notebook's key file is damaged ({exc}), so the passphrase cannot be "
+                "checked. The notebook can still open from the computer's credential store."
+            ) from None
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise WeakPassphraseError()
+
+
+def passphrase_hint(passphrase: str) -> tuple[int, str]:
+    """A plain strength hint: a score from 0 to 4 and a sentence."""
+    length = len(passphrase)
+    words = len([w for w in passphrase.replace("-", " ").split() if w])
+    kinds = sum([any(c.islower() for c in passphrase), any(c.isupper() for c in passphrase),
+                 any(c.isdigit() for c in passphrase),
+                 any(not c.isalnum() and not c.isspace() for c in passphrase)])
+    if length < MIN_PASSPHRASE_LENGTH:
+        return 0, f"Too short: use at least {MIN_PASSPHRASE_LENGTH} characters."
+    if len(set(passphrase)) <= 3:
+        return 1, "Weak: too many repeated characters."
+    if length >= 20 or (words >= 4 and length >= 16):
+        return 4, "Strong: a long passphrase like this is hard to guess."
+    if length >= 14 and (words >= 3 or kinds >= 3):
+        return 3, "Good. A few more words would make it stronger."
+    return 2, "Fair. Three or four unrelated words are easier to remember and stronger."
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)

@@ -1,0 +1,125 @@
+"""The notebook key's copy in the operating system's credential store (via ``keyring``).
+
+Every way keyring can fail is turned into one of two plain errors: the key is missing,
+or the store cannot be used. A backend that answers ``None`` without being a real
+store (the null or fail backends) is *unavailable*, never "no such notebook".
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from peerdesk.vault.errors import (
+    CredentialStoreRefusedError,
+    CredentialStoreUnavailableError,
+    KeyMissingError,
+)
+
+SERVICE = "peerdesk"
+_USELESS_BACKENDS = ("keyring.backends.fail", "keyring.backends.null",
+                     "keyrings.alt")  # plaintext or no-op stores are never used
+
+
+def _username(notebook_id: str) -> str:
+    return f"notebook-{notebook_id}"
+
+
+class KeyStore:
+    """One service entry per notebook: username ``notebook-<id>``, value the key in hex."""
+
+    def __init__(self, service: str = SERVICE) -> None:
+        self.service = service
+        self._backend: Any = None
+
+    def _keyring(self) -> Any:
+        """The usable backend, or ``CredentialStoreUnavailableError``."""
+        if self._backend is not None:
+            return self._backend
+        try:
+            import keyring
+            import keyring.errors
+
+            backend = keyring.get_keyring()
+        except Exception as exc:  # keyring's discovery can raise almost anything
+            raise CredentialStoreUnavailableError() from exc
+        module = type(backend).__module__
+        if module.startswith(_USELESS_BACKENDS) or getattr(backend, "priority", 1) <= 0:
+            raise CredentialStoreUnavailableError()
+        if sys.platform == "win32" and hasattr(backend, "persist"):
+            # Never let the key roam with the profile: deleting it must delete every copy.
+            backend.persist = "local machine"
+        self._backend = backend
+        return backend
+
+    def describe(self) -> str:
+        try:
+            backend = self._keyring()
+        except CredentialStoreUnavailableError:
+            return "no credential store available"
+        return str(getattr(backend, "name", type(backend).__name__))
+
+    def available(self) -> bool:
+        try:
+            self._keyring()
+        except CredentialStoreUnavailableError:
+            return False
+        return True
+
+    def load(self, notebook_id: str) -> bytes:
+        backend = self._keyring()
+        try:
+            value = backend.get_password(self.service, _username(notebook_id))
+        except Exception as exc:  # locked, prompt dismissed, D-Bus gone
+            raise CredentialStoreUnavailableError() from exc
+        if value is None:
+            raise KeyMissingError()
+        try:
+            key = bytes.fromhex(value)
+        except ValueError:
+            raise KeyMissingError(
+                "The credential store holds something for this notebook that is not a "
+                "key. Type the passphrase to open it; peerdesk will put the key back."
+            ) from None
+        if len(key) != 32:
+            raise KeyMissingError()
+        return key
+
+    def store(self, notebook_id: str, key: bytes) -> None:
+        backend = self._keyring()
+        try:
+            backend.set_password(self.service, _username(notebook_id), key.hex())
+        except Exception as exc:
+            raise CredentialStoreUnavailableError() from exc
+        # A store that silently drops what it is given is no store: read it back.
+        if self.load(notebook_id) != key:
+            raise CredentialStoreUnavailableError()
+
+    def delete(self, notebook_id: str) -> bool:
+        """Delete the key. True if one was deleted, False if there was none."""
+        backend = self._keyring()
+        try:
+            import keyring.errors
+
+            backend.delete_password(self.service, _username(notebook_id))
+        except keyring.errors.PasswordDeleteError:
+            try:
+                self.load(notebook_id)
+            except KeyMissingError:
+                return False
+            raise CredentialStoreRefusedError(
+                "The computer's credential store refused to delete the notebook's key."
+            ) from None
+        except Exception as exc:
+            raise CredentialStoreRefusedError(
+                "The computer's credential store could not be reached to delete the key."
+            ) from exc
+        return True
+
+    def holds(self, notebook_id: str) -> bool:
+        """True if the store still returns a key for the notebook."""
+        try:
+            self.load(notebook_id)
+        except KeyMissingError:
+            return False
+        return True

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from peerdesk.vault import schema
+from peerdesk.vault.database import PAGE_SIZE, integrity
+from peerdesk.vault.notebook import Notebook, NotebookClosedError
+
+
+def test_settings_checked_at_open(notebook: Notebook) -> None:
+    settings = notebook.settings()
+    assert str(settings["cipher_version"]).startswith("4.")
+    assert settings["temp_store"] == 2
+    assert settings["journal_mode"] == "wal"
+    assert settings["foreign_keys"] == 1
+    assert settings["cipher_page_size"] == PAGE_SIZE
+
+
+def test_both_integrity_checks_pass(notebook: Notebook) -> None:
+    report = notebook.integrity()
+    assert report.ok, report
+
+
+def test_integrity_reports_a_bad_page(notebook: Notebook) -> None:
+    with notebook.write() as conn:
+        conn.execute("INSERT INTO meta (key, value) VALUES ('filler', ?)", ("x" * 20000,))
+    conn = notebook.conn
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with notebook.path.open("r+b") as handle:
+        handle.seek(PAGE_SIZE * 3 + 200)
+        handle.write(b"\x00" * 64)
+    report = integrity(conn)
+    assert report.cipher_problems and not report.ok
+
+
+def test_schema_version(notebook: Notebook) -> None:
+    assert schema.version(notebook.conn) == schema.SCHEMA_VERSION
+
+
+def test_closed_notebook_refuses_use(notebook: Notebook) -> None:
+    notebook.close()
+    with pytest.raises(NotebookClosedError, match="locked"):
+        notebook.engagement()
