@@ -53,6 +53,7 @@ def test(extra: list[str]) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     step("ruff (lint)", [python(), "-m", "ruff", "check", "."])
     step("mypy (strict on the core)", [python(), "-m", "mypy"])
+    step("import contracts (the layers)", [str(BIN / "lint-imports"), "--no-cache"])
     step("compiled forms and resources are current",
          [python(), "packaging/compile_assets.py", "--check"])
     step("pytest", [python(), "-m", "pytest", *extra], env=env)

@@ -231,8 +231,8 @@ def run(quick: bool) -> list[Result]:
 
     from peerdesk.capture.sessions import SessionDetails, SessionStore
     from peerdesk.vault.domain import EngagementDetails
-    from peerdesk.vault.keyfile import KdfParams
-    from peerdesk.vault.keystore import KeyStore
+    from peerdesk.vault.keys.keyfile import KdfParams
+    from peerdesk.vault.keys.keystore import KeyStore
     from peerdesk.vault.library import Library
     from peerdesk.vault.paths import AppPaths
 

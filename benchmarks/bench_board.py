@@ -45,7 +45,7 @@ def child(mode: str, home: str, notebook_id: str) -> dict[str, float]:
     import keyring
 
     from peerdesk.vault.clock import SystemClock
-    from peerdesk.vault.keystore import KeyStore
+    from peerdesk.vault.keys.keystore import KeyStore
     from peerdesk.vault.library import Library
     from peerdesk.vault.paths import AppPaths
 

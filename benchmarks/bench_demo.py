@@ -21,8 +21,8 @@ from common import Result
 
 from peerdesk.sample.generator import _INSERTS, _ORDER, _Rows, _Writer, demo_details, fill_demo
 from peerdesk.vault import schema
-from peerdesk.vault.keyfile import KdfParams
-from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.keys.keyfile import KdfParams
+from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 

@@ -70,8 +70,8 @@ def peerdesk_seconds(root: Path, total: int) -> tuple[float, int]:
     from peerdesk.destruction.steps import CipherStream
     from peerdesk.vault.domain import EngagementDetails
     from peerdesk.vault.exports import record_export
-    from peerdesk.vault.keyfile import KdfParams
-    from peerdesk.vault.keystore import KeyStore
+    from peerdesk.vault.keys.keyfile import KdfParams
+    from peerdesk.vault.keys.keystore import KeyStore
     from peerdesk.vault.library import Library
     from peerdesk.vault.paths import AppPaths
 

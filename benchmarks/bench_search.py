@@ -22,8 +22,8 @@ from keyring.backend import KeyringBackend
 
 from peerdesk.sample.generator import create_demo
 from peerdesk.synthesis.search import Search, ranked_rows
-from peerdesk.vault.keyfile import KdfParams
-from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.keys.keyfile import KdfParams
+from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.library import Library
 from peerdesk.vault.notebook import Notebook
 from peerdesk.vault.paths import AppPaths

@@ -123,7 +123,7 @@ def _paired(floor: tuple[str, dict[str, str]], subject: tuple[str, dict[str, str
 
 def run(quick: bool) -> list[Result]:
     from peerdesk.vault.domain import EngagementDetails
-    from peerdesk.vault.keyfile import KdfParams, derive_key
+    from peerdesk.vault.keys.keyfile import KdfParams, derive_key
     from peerdesk.vault.library import Library
     from peerdesk.vault.paths import AppPaths
 

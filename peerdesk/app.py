@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from peerdesk import __version__
 
@@ -22,8 +22,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+NO_DISPLAY = (
+    "peerdesk is a desktop app and needs a graphical session (an X11 or Wayland display), "
+    "and there is none here. Start it from your desktop; in a terminal without one, "
+    "peerdesk-cli does the same work without a window."
+)
+
+
+def display_missing(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """True on Linux and the BSDs when Qt would look for a display that is not there (Qt's
+    own message then speaks of xcb plug-ins, which tells a peer nothing)."""
+    if platform.startswith(("win", "darwin")):
+        return False
+    chosen = environ.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip().lower()
+    if chosen and chosen not in ("xcb", "wayland", "wayland-egl"):
+        return False   # offscreen, vnc, eglfs...: Qt needs no display for those
+    return not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if display_missing(os.environ):
+        print(f"peerdesk: {NO_DISPLAY}", file=sys.stderr)
+        return 1
     os.umask(0o077)
     from peerdesk.vault.paths import AppPaths
 

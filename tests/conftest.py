@@ -16,8 +16,8 @@ import pytest
 
 from peerdesk.vault.clock import ManualClock
 from peerdesk.vault.domain import EngagementDetails, TeamMember
-from peerdesk.vault.keyfile import KdfParams
-from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.keys.keyfile import KdfParams
+from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.library import Library
 from peerdesk.vault.notebook import Notebook
 from peerdesk.vault.paths import AppPaths

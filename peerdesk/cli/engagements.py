@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from peerdesk.cli.common import open_notebook, parse_day, parse_member, read_passphrase
 from peerdesk.vault.domain import EngagementDetails
 from peerdesk.vault.errors import ValidationError
-from peerdesk.vault.keyfile import passphrase_hint
+from peerdesk.vault.keys.keyfile import passphrase_hint
 from peerdesk.vault.library import Library
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from peerdesk.sample.content import TITLE
 from peerdesk.sample.generator import MAX_SCALE, create_demo
 from peerdesk.synthesis.search import Search
 from peerdesk.vault.errors import ValidationError
-from peerdesk.vault.keyfile import passphrase_hint
+from peerdesk.vault.keys.keyfile import passphrase_hint
 from peerdesk.vault.library import Library
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from peerdesk.vault.errors import (
 )
 from peerdesk.vault.files import fsync_dir
 from peerdesk.vault.instance_lock import InstanceLock
-from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.paths import AppPaths
 from peerdesk.vault.settings import Settings
 

@@ -29,8 +29,8 @@ from peerdesk.vault.errors import (
 )
 from peerdesk.vault.files import atomic_write, storage_error
 from peerdesk.vault.instance_lock import InstanceLock
-from peerdesk.vault.keyfile import KdfParams, KeyFile, check_passphrase, new_data_key
-from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.keys.keyfile import KdfParams, KeyFile, check_passphrase, new_data_key
+from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.notebook import Notebook
 from peerdesk.vault.paths import NOTEBOOK_SUFFIX, AppPaths
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from peerdesk.vault.clock import ManualClock
 from peerdesk.vault.exports import write_export
-from peerdesk.vault.keyfile import KdfParams
-from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.keys.keyfile import KdfParams
+from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 from tests.conftest import PASSPHRASE, sample_details

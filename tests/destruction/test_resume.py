@@ -15,8 +15,8 @@ from peerdesk.destruction import destroy as destruction
 from peerdesk.destruction.certificates import destroyed_engagements
 from peerdesk.destruction.journal import StepState
 from peerdesk.vault.clock import ManualClock
-from peerdesk.vault.keyfile import KdfParams
-from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.keys.keyfile import KdfParams
+from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 from tests.conftest import PASSPHRASE, sample_details
@@ -35,7 +35,7 @@ import os, signal, sys
 from pathlib import Path
 from peerdesk.destruction import destroy as destruction
 from peerdesk.destruction.certificate import Attestations
-from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 from tests.locations import ROOT

@@ -11,8 +11,8 @@ import pytest
 from peerdesk.destruction import destroy as destruction
 from peerdesk.destruction.certificate import Attestations
 from peerdesk.destruction.inventory import Action
-from peerdesk.vault.keyfile import KdfParams
-from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.keys.keyfile import KdfParams
+from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 from tests.conftest import PASSPHRASE, need_tools, sample_details

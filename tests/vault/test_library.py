@@ -229,7 +229,7 @@ def test_missing_notebook(library: Library) -> None:
 def test_read_only_folder_is_a_plain_storage_error(tmp_path: Path,
                                                     memory_keyring: MemoryKeyring) -> None:
     from peerdesk.vault.errors import StorageError
-    from peerdesk.vault.keyfile import KdfParams
+    from peerdesk.vault.keys.keyfile import KdfParams
 
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where a folder should be")

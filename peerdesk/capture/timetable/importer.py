@@ -16,7 +16,6 @@ from pathlib import Path
 
 from peerdesk.capture.sessions import Participant, insert_participant, insert_session
 from peerdesk.capture.timetable.csv_file import parse_csv
-from peerdesk.capture.timetable.ics_file import parse_ics
 from peerdesk.capture.timetable.plan import (
     FIELD_LABELS,
     ImportProblem,
@@ -41,7 +40,6 @@ __all__ = [
     "import_preview",
     "import_sessions",
     "parse_csv",
-    "parse_ics",
     "parse_timetable",
     "read_timetable",
 ]
@@ -67,6 +65,8 @@ def parse_timetable(data: bytes, file_name: str, zone: tzinfo | None = None,
                     existing: set[tuple[str, str]] | None = None) -> TimetablePreview:
     """A CSV or calendar file's preview, chosen by its name and first bytes."""
     if is_calendar(file_name, data):
+        from peerdesk.capture.timetable.ics_file import parse_ics  # icalendar: only when needed
+
         return parse_ics(data, file_name, zone, window, existing)
     return parse_csv(data, file_name, None, zone, existing)
 

@@ -17,7 +17,7 @@ from peerdesk.gui.forms.ui_settings import Ui_SettingsDialog
 from peerdesk.gui.forms.ui_unlock import Ui_UnlockDialog
 from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.vault.domain import EngagementDetails, TeamMember
-from peerdesk.vault.keyfile import MIN_PASSPHRASE_LENGTH, passphrase_hint
+from peerdesk.vault.keys.keyfile import MIN_PASSPHRASE_LENGTH, passphrase_hint
 from peerdesk.vault.settings import IDLE_CHOICES, Settings
 
 _NOT_SET = QDate(2000, 1, 1)

@@ -31,7 +31,7 @@ class LazyTab:
 
 
 def _timetable() -> type[QWidget]:
-    from peerdesk.gui.capture.timetable_tab import TimetableTab
+    from peerdesk.gui.capture.timetable.tab import TimetableTab
 
     return TimetableTab
 

@@ -23,7 +23,7 @@ from peerdesk.gui.shell.dialogs import strength_text
 from peerdesk.gui.widgets.background_task import BackgroundTask
 from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.vault.errors import PeerdeskError
-from peerdesk.vault.keyfile import MIN_PASSPHRASE_LENGTH
+from peerdesk.vault.keys.keyfile import MIN_PASSPHRASE_LENGTH
 from peerdesk.vault.library import Library
 from peerdesk.vault.notebook import Notebook
 

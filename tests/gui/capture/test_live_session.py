@@ -136,11 +136,21 @@ def test_the_save_status_never_resizes_the_view_and_is_never_cut_off(
 
     counter = Count()
     live.installEventFilter(counter)
-    qtbot.wait(100)  # the view settles after opening
-    layouts.clear()
+
+    def settled() -> bool:
+        """True once a whole round of events lays nothing out: what opening the session
+        asked for is done, however slow the machine."""
+        layouts.clear()
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        return not layouts
+
+    qtbot.waitUntil(settled, timeout=10_000)
     size = status.size()
+    assert status.minimumSize() == status.maximumSize() == size  # Qt never relays it out
     for words in ("Saving…", "Saved 09:00:00", NOT_SAVED, "All saved", "Saving…"):
         status.setText(words)
+        QApplication.sendPostedEvents()
         QApplication.processEvents()
         assert status.size() == size
         assert status.fontMetrics().horizontalAdvance(words) <= status.contentsRect().width()

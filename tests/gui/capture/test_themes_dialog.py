@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from peerdesk.gui.capture.themes_dialog import ThemesDialog
-from peerdesk.gui.capture.timetable_tab import TimetableTab
+from peerdesk.gui.capture.timetable.tab import TimetableTab
 from peerdesk.gui.shell.main_window import MainWindow
 from peerdesk.gui.widgets.file_choice import pick_in_dialog
 from peerdesk.vault.library import Library

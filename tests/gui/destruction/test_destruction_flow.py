@@ -369,7 +369,7 @@ import os, signal, sys
 from pathlib import Path
 from peerdesk.destruction import destroy as destruction
 from peerdesk.destruction.certificate import Attestations
-from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 from tests.locations import ROOT
@@ -395,8 +395,8 @@ def test_an_interrupted_destruction_is_offered_and_finished(
     import signal
     import sys
 
-    from peerdesk.vault.keyfile import KdfParams
-    from peerdesk.vault.keystore import KeyStore
+    from peerdesk.vault.keys.keyfile import KdfParams
+    from peerdesk.vault.keys.keystore import KeyStore
     paths = AppPaths.under(tmp_path / "home").ensure()
     library = Library(paths, KeyStore(), KdfParams.fast_for_tests(), clock)
     with library.create(sample_details(), PASSPHRASE) as notebook:

@@ -14,8 +14,8 @@ from peerdesk.synthesis.triangulation import Label, Rule
 from peerdesk.vault.library import Library
 from tests.conftest import PASSPHRASE
 from tests.gui.helpers import on_next_dialog
-from tests.gui.synthesis_fixture import Made, focused, made, window
 from tests.gui.synthesis.test_board import board_of, click_card, drop_at
+from tests.gui.synthesis_fixture import Made, focused, made, window
 
 __all__ = ["made", "window"]
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from peerdesk.vault.keyfile import KdfParams
-from peerdesk.vault.keystore import KeyStore
+from peerdesk.vault.keys.keyfile import KdfParams
+from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 from tests.cli_helpers import run_cli

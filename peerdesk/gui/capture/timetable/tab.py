@@ -316,7 +316,7 @@ class TimetableTab(QWidget):
                        local(self.context.clock.now()).date())
 
     def _edit(self, session: Session | None, day: date) -> None:
-        from peerdesk.gui.capture.session_dialog import SessionDialog
+        from peerdesk.gui.capture.timetable.session_dialog import SessionDialog
 
         if self.store is None:
             return
@@ -353,7 +353,7 @@ class TimetableTab(QWidget):
             self.context.messages.info("The session is deleted.")
 
     def import_timetable(self) -> None:
-        from peerdesk.gui.capture.timetable_import_dialog import TimetableImportDialog
+        from peerdesk.gui.capture.timetable.import_dialog import TimetableImportDialog
 
         dialog = TimetableImportDialog(self.context.notebook, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.imported:

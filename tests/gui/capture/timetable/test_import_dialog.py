@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from peerdesk.capture.sessions import SessionStore
-from peerdesk.gui.capture.timetable_import_dialog import TimetableImportDialog
-from peerdesk.gui.capture.timetable_tab import TimetableTab
+from peerdesk.gui.capture.timetable.import_dialog import TimetableImportDialog
+from peerdesk.gui.capture.timetable.tab import TimetableTab
 from peerdesk.gui.shell.main_window import MainWindow
 from peerdesk.gui.widgets.file_choice import pick_in_dialog
 from peerdesk.vault.library import Library

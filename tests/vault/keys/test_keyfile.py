@@ -5,7 +5,7 @@ import json
 import pytest
 
 from peerdesk.vault.errors import KeyFileDamagedError, WeakPassphraseError, WrongPassphraseError
-from peerdesk.vault.keyfile import KdfParams, KeyFile, new_data_key, passphrase_hint
+from peerdesk.vault.keys.keyfile import KdfParams, KeyFile, new_data_key, passphrase_hint
 
 PASS = "a long enough passphrase"
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.capture.sessions import SessionDetails, SessionStore, local
-from peerdesk.gui.capture.session_dialog import SessionDialog
-from peerdesk.gui.capture.timetable_tab import NEXT_MARK, TimetableTab
+from peerdesk.gui.capture.timetable.session_dialog import SessionDialog
+from peerdesk.gui.capture.timetable.tab import NEXT_MARK, TimetableTab
 from peerdesk.gui.shell import engagement_page
 from peerdesk.gui.shell.main_window import MainWindow
 from peerdesk.gui.shell.overview_tab import OverviewTab

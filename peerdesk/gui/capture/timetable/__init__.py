@@ -1,0 +1,1 @@
+"""The timetable screens: the days of sessions, a session's details, and importing a plan."""
