@@ -4,7 +4,6 @@ flushes on demand, survives a failed save."""
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -15,23 +14,32 @@ from peerdesk.vault.notebook import Notebook
 
 
 def test_submit_returns_at_once_while_a_save_is_slow_and_only_the_newest_is_saved() -> None:
+    saving = threading.Event()
     release = threading.Event()
     saved: list[tuple[int, str]] = []
 
     def slow_save(session_id: int, text: str) -> None:
-        release.wait(5)
+        saving.set()
+        release.wait(30)
         saved.append((session_id, text))
 
     writer = AutosaveWriter(slow_save)
     writer.submit(1, "a")
-    time.sleep(0.05)  # the worker is now stuck in the first save
-    started = time.perf_counter()
-    for n in range(1, 200):
-        writer.submit(1, "a" * (n + 1))
-    assert time.perf_counter() - started < 0.05, "handing over never waits for the database"
+    assert saving.wait(30)  # the worker is now stuck in the first save
+
+    def hand_over() -> None:
+        for n in range(1, 200):
+            writer.submit(1, "a" * (n + 1))
+
+    typist = threading.Thread(target=hand_over)
+    typist.start()
+    typist.join(30)
+    # Every hand-over finished while the first save was still held: submit never waits
+    # for the database (if it did, the typist would still be blocked here).
+    assert not typist.is_alive() and not release.is_set()
     assert writer.pending()
     release.set()
-    assert writer.flush(5)
+    assert writer.flush(30)
     assert saved == [(1, "a"), (1, "a" * 200)]  # the 198 in between were never written
     assert writer.close(5) and not writer.alive
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 
 import pytest
@@ -131,7 +130,7 @@ def test_deleting_a_session_or_document_keeps_its_postits(notebook: Notebook) ->
     assert (kept.text, kept.session_id, kept.source_kind) == ("Workforce gaps", None, None)
 
 
-def test_list_all_reads_fifty_thousand_postits_quickly(notebook: Notebook) -> None:
+def test_list_all_reads_fifty_thousand_postits_in_board_order(notebook: Notebook) -> None:
     charts = [c.id for c in notebook.flip_charts()]
     session = SessionStore(notebook).add(SessionDetails("Chief nurse", "meeting"))
     now = notebook.now_text()
@@ -142,10 +141,7 @@ def test_list_all_reads_fifty_thousand_postits_quickly(notebook: Notebook) -> No
             [(charts[i % len(charts)], f"finding {i}", session.id, i // len(charts), now, now)
              for i in range(50_000)])
     store = PostitStore(notebook)
-    started = time.perf_counter()
-    everything = store.list_all()
-    took = time.perf_counter() - started
+    everything = store.list_all()  # its speed is measured in benchmarks/bench_board.py
     assert len(everything) == 50_000
     assert everything[0].flip_chart_id == min(charts) and everything[0].position == 0
     assert {p.source_kind for p in everything} == {"meeting"}
-    assert took < 2.0, f"list_all took {took:.2f} s"

@@ -131,7 +131,7 @@ def test_documents_are_read_from_memory_and_nothing_plain_reaches_the_disk(
     assert tab.postits.list.item(0).text().startswith("Observation · Shared vision")
     qtbot.keyClicks(tab.notes, f"Read on the train {MARKER}")
     qtbot.waitUntil(lambda: docs.get_document(window.notebook, briefing.id).notes  # type: ignore[arg-type]
-                    == f"Read on the train {MARKER}", timeout=3000)
+                    == f"Read on the train {MARKER}", timeout=30_000)
 
     show(tab, "map")
     assert viewer.mode == "image" and viewer.stack.currentWidget() is viewer.image_area

@@ -130,7 +130,7 @@ def run_to_the_end(qtbot: QtBot, wizard: DestroyWizard) -> None:
 
 
 def through_to_confirm(qtbot: QtBot, wizard: DestroyWizard) -> None:
-    qtbot.waitUntil(lambda: wizard.inventory_page.inventory is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: wizard.inventory_page.inventory is not None, timeout=30_000)
     click(qtbot, wizard.next_button)
     click(qtbot, wizard.next_button)
     assert wizard.confirm_page.isVisible()
@@ -189,7 +189,7 @@ def test_from_signoff_to_the_email(qtbot: QtBot, start: Start, clock: ManualCloc
     click(qtbot, window.messages.action_button)
     wizard = wizard_of(qtbot, window)
     assert wizard.windowTitle() == "Destroy the notebook" and TITLE not in window.windowTitle()
-    qtbot.waitUntil(lambda: wizard.inventory_page.inventory is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: wizard.inventory_page.inventory is not None, timeout=30_000)
     listed = visible_texts(wizard.inventory_page) + table_text(wizard.inventory_page.table)
     for expected in ("The encrypted notebook file", "The notebook's key file",
                      "The notebook's key in the computer's credential store",

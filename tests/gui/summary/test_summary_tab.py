@@ -175,7 +175,7 @@ def fill_save_dialog(qtbot: QtBot, folder: Path, seen_names: list[str]) -> objec
             dialog.setDirectory(str(folder))
             save = box.button(QDialogButtonBox.StandardButton.Save)
             qtbot.waitUntil(lambda: save.text().replace("&", "") == "Save"
-                            and save.isEnabled(), timeout=5000)
+                            and save.isEnabled(), timeout=30_000)
             assert name_edit.text() == seen_names[0]
             qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
         finally:

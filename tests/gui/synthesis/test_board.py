@@ -110,7 +110,7 @@ def test_mouse_drag_moves_a_card_to_another_chart(qtbot: QtBot, window: MainWind
     assert decode_ids(dragged[0]) == [made.postits["p3"]]
     goal = target.visualRect(target.model().index(1, 0))
     assert drop_at(target, dragged[0], QPoint(goal.center().x(), goal.top() + 2))
-    qtbot.waitUntil(lambda: board.columns[0].model.rowCount() == 3, timeout=2000)
+    qtbot.waitUntil(lambda: board.columns[0].model.rowCount() == 3, timeout=30_000)
     assert texts(board.columns[1].model)[1] == "Staff cannot say what the partnership is for"
     assert board.selected_ids() == [made.postits["p3"]]
     p = made.postits

@@ -34,7 +34,7 @@ def test_typing_shows_highlighted_snippets_and_enter_selects_the_postit(
     assert focused() is tab.field  # the field is ready to type when the tab is shown
     qtbot.keyClicks(tab.field, "ambit")
     assert tab.model.rowCount() == 0  # results wait for a pause in the typing
-    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=30_000)
     results = shown(tab)
     assert len(results) == 3  # two post-its and the position statement
     assert all("<b>ambition</b>" in r for r in results), results
@@ -60,7 +60,7 @@ def test_enter_in_the_field_opens_session_notes_or_a_finding(
                                                    "strength")
     tab = search_tab(window)
     qtbot.keyClicks(tab.field, "harrowby")
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=30_000)
     assert "<b>Harrowby</b>" in shown(tab)[0]
     assert shown(tab)[0].startswith("<span style='color:#444'>Session notes · Council leader")
     qtbot.keyClick(tab.field, Qt.Key.Key_Return)
@@ -71,7 +71,7 @@ def test_enter_in_the_field_opens_session_notes_or_a_finding(
     tab = search_tab(window)
     tab.field.clear()
     qtbot.keyClicks(tab.field, "distributed lead")
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=30_000)
     qtbot.keyClick(tab.field, Qt.Key.Key_Return)
     board = page_of(window).tab("Board")
     assert isinstance(board, BoardTab)
@@ -81,5 +81,5 @@ def test_enter_in_the_field_opens_session_notes_or_a_finding(
 def test_nothing_found_says_so(qtbot: QtBot, window: MainWindow) -> None:
     tab = search_tab(window)
     qtbot.keyClicks(tab.field, "zebra")
-    qtbot.waitUntil(lambda: tab.status.text() == "Nothing found.", timeout=2000)
+    qtbot.waitUntil(lambda: tab.status.text() == "Nothing found.", timeout=30_000)
     assert tab.model.rowCount() == 0

@@ -93,7 +93,7 @@ def test_an_outlook_calendar_is_imported_from_the_timetable_tab(
             qtbot.keyClick(dialog.import_button, Qt.Key.Key_Return)
         finally:
             if dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted:
-                qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+                qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
 
     seen = on_next_dialog(run)
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
