@@ -33,7 +33,9 @@ LOCKS = {"app": REQUIREMENTS / "app.txt", "dev": REQUIREMENTS / "dev.txt",
          "minimum": REQUIREMENTS / "minimum.txt"}
 STAMP = "peerdesk-installed.txt"
 REFRESH = "python3 dev.py lock"
-# Installed beside the minimum versions, at the versions of the dev lock.
+# What the core tests need besides peerdesk's own dependencies, installed beside their
+# minimum versions at the dev lock's versions (a pytest plugin that pyproject's pytest
+# options or a core test come to need belongs here too; then run python3 dev.py lock).
 MINIMUM_TOOLS = ("pytest", "pytest-qt", "pytest-timeout", "hypothesis", "setuptools", "wheel")
 # The GUI tests run on the minimum versions, chosen by module name (pytest -k).
 MINIMUM_GUI_TESTS = "matrix or main_window or board or live_session or summary_tab"
