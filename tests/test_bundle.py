@@ -19,6 +19,7 @@ from tests.locations import ROOT
 
 @pytest.mark.slow
 @pytest.mark.system
+@pytest.mark.timeout(2700)  # the build and the check have time limits of their own (2400 s)
 def test_linux_bundle_builds_and_runs_outside_the_tree() -> None:
     need_system(platform.system() == "Linux", "Linux (the bundle built here is the Linux one)")
     need_tools("xz", "ldd")
