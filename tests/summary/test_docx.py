@@ -21,7 +21,7 @@ def test_docx_reads_back_with_the_same_findings(notebook: Notebook) -> None:
     paragraphs = [(p.style.name, p.text) for p in doc.paragraphs]
     headings = [(style, text) for style, text in paragraphs if style.startswith("Heading")]
     findings = [text for style, text in headings if style == "Heading 3"]
-    assert findings == [f"{label} {f.headline}"
+    assert findings == [f"{label}  {f.headline}"
                         for _n, _s, items in summary.numbered() for label, f in items]
     charts = [text for style, text in headings if style == "Heading 2"]
     assert charts[:8] == [f"{n}. {s.title}" for n, s, _f in summary.numbered()]
@@ -40,7 +40,7 @@ def test_docx_reads_back_with_the_same_findings(notebook: Notebook) -> None:
     assert cover[0] == ["Peer", "Alex Morgan (AM)"]
     assert ["Date", "03/03/2026"] in cover
     method = [[cell.text for cell in row.cells] for row in doc.tables[1].rows]
-    assert ["Focus groups", "2"] in method
+    assert ["Focus groups held", "2"] in method
 
 
 def test_properties_name_nobody(notebook: Notebook) -> None:
@@ -65,5 +65,5 @@ def test_page_numbers_and_marking_in_the_footer(notebook: Notebook) -> None:
     footer = doc.sections[0].footer.paragraphs[0]
     assert footer.text.startswith("Confidential, not attributable to individuals")
     xml = footer._p.xml
-    assert 'w:instr="PAGE"' in xml and 'w:instr="NUMPAGES"' in xml
+    assert "> PAGE <" in xml and "> NUMPAGES <" in xml
     assert round(doc.sections[0].page_width.mm) == 210

@@ -28,7 +28,7 @@ from peerdesk.gui.summary.exports_register import ExportsRegister
 from peerdesk.gui.summary.preview import PdfPreview, TextPreview
 from peerdesk.gui.summary.signposting_panel import SignpostingPanel
 from peerdesk.gui.widgets.context import GuiContext
-from peerdesk.summary.attribution import Hit, accepted_keys, check
+from peerdesk.summary.attribution import Hit, check, split
 from peerdesk.summary.export import (
     FORMAT_NAMES,
     ExportCancelledError,
@@ -71,10 +71,8 @@ def _preview_work(notebook: Notebook, handle: TaskHandle) -> Rendering:
 
     summary = build_summary(notebook)
     handle.check()
-    hits = check(notebook, summary)
-    keys = accepted_keys(notebook)
-    handle.partial(CheckResult(summary, [h for h in hits if h.key not in keys],
-                               [h for h in hits if h.key in keys]))
+    unresolved, accepted = split(notebook, check(notebook, summary))
+    handle.partial(CheckResult(summary, unresolved, accepted))
     pdf = render(summary, "pdf", lambda f: handle.progress(f, "Drawing the preview"))
     handle.check()
     return Rendering(pdf, render(summary, "txt").decode("utf-8"))
