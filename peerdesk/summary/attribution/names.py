@@ -18,134 +18,21 @@ engagement's own client, organisation and place names.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
 from peerdesk.summary.attribution.hits import Found, HitCategory
-from peerdesk.summary.attribution.lexicon import Lexicon
-from peerdesk.summary.attribution.tokens import Token, Tokens
+from peerdesk.summary.attribution.name_words import (
+    BACKWARD,
+    SAID_BEFORE,
+    SURNAME_SHAPE,
+    NameReader,
+    abstract,
+)
+from peerdesk.summary.attribution.tokens import Tokens
 
 NAME = HitCategory.PERSON_NAME
 
 
-class NameFinder:
-    def __init__(self, lex: Lexicon, known: frozenset[str] = frozenset()) -> None:
-        self.lex = lex
-        self.known = known  # folded single words of the engagement's own organisations
-        self._shouting = False
-
-    # -- what a word is ---------------------------------------------------------------
-
-    def _non_name(self, t: Token) -> bool:
-        lex = self.lex
-        word = t.base
-        if t.contraction or word in self.known or lex.not_a_name(word):
-            return True
-        if t.caps and not self._shouting and len(word) <= 5 and not lex.is_forename(word):
-            return True   # an acronym: "DPH", "NHS", "ICB"
-        return lex.plural(word) and not lex.is_forename(word)
-
-    def _surname(self, tokens: Tokens, i: int) -> bool:
-        """Could ``words[i]`` be (the start of) a surname?"""
-        t = tokens.words[i]
-        if not t.cap or t.initial:
-            return False
-        word = t.base
-        lex = self.lex
-        if word in lex.surname_facility_words:
-            return not self._facility_follows(tokens, i + 1)
-        return not self._non_name(t)
-
-    def _facility_follows(self, tokens: Tokens, i: int) -> bool:
-        """The capitalised words from ``i`` on hold a facility word: "… Nightingale
-        Hospice", "… Road"."""
-        words = tokens.words
-        for j in range(i, min(i + (1 if tokens.shouting else 3), len(words))):
-            t = words[j]
-            if not t.cap or (j > i and tokens.gap(j - 1, j).strip(" -'")):
-                return False
-            if t.base in self.lex.function_words:
-                return False
-            if t.base in self.lex.facility_words:
-                return True
-        return False
-
-    def _saint(self, tokens: Tokens, i: int) -> bool:
-        """ "St Thomas'", "Saint Helens": a church, a hospital or a place."""
-        return i > 0 and tokens.words[i - 1].low in ("st", "saint", "ste", "san", "santa")
-
-    def _joined(self, tokens: Tokens, i: int, j: int) -> bool:
-        """Words ``i`` and ``j`` (= i + 1) are in one phrase: only a space or hyphen
-        between them."""
-        return i >= 0 and j < len(tokens.words) and tokens.gap(i, j) in (" ", "-", " - ")
-
-    def _surname_end(self, tokens: Tokens, i: int) -> int:
-        """Given a surname starting at ``i`` (perhaps after particles), the index after its
-        last word: "de la Cruz", "O'Neill Hughes", "Smith-Jones"; -1 if there is none."""
-        words = tokens.words
-        lex = self.lex
-        j = i
-        while j < len(words) - 1 and words[j].low in lex.particles and not words[j].cap \
-                and self._joined(tokens, j, j + 1):
-            j += 1
-        if j >= len(words) or not self._surname(tokens, j):
-            return -1
-        end = j + 1
-        # A double-barrelled surname written with a space: "O Neill Hughes".
-        while (end < len(words) and end - j < 3 and self._joined(tokens, end - 1, end)
-               and not words[end - 1].possessive and words[end].cap
-               and not words[end].initial and self._surname(tokens, end)
-               and not lex.is_forename(words[end].base) and not lex.common(words[end].base)):
-            end += 1
-        return end
-
-    def _before(self, tokens: Tokens, i: int, phrases: Iterable[tuple[str, ...]]) -> bool:
-        words = tokens.words
-        for phrase in phrases:
-            n = len(phrase)
-            if i - n < 0:
-                continue
-            if all(words[i - n + k].low == phrase[k] for k in range(n)) and (
-                    tokens.gap(i - 1, i).strip() in ("", ",")):
-                return True
-        return False
-
-    def _after(self, tokens: Tokens, i: int, phrases: Iterable[tuple[str, ...]]) -> bool:
-        """The words after index ``i`` (exclusive) start with one of ``phrases``."""
-        words = tokens.words
-        if i + 1 < len(words) and tokens.gap(i, i + 1).strip(" ,") not in ("",):
-            return False
-        for phrase in phrases:
-            n = len(phrase)
-            if i + n < len(words) and all(words[i + 1 + k].low == phrase[k] for k in range(n)):
-                return True
-        return False
-
-    def _determined(self, tokens: Tokens, i: int) -> bool:
-        return i > 0 and tokens.words[i - 1].low in self.lex.determiners and (
-            tokens.gap(i - 1, i) == " ")
-
-    def _start_back(self, tokens: Tokens, i: int) -> int:
-        """Extend a name ending at ``i`` back over its forenames, initials and particles."""
-        words = tokens.words
-        lex = self.lex
-        j = i
-        while j > 0 and i - j < 3 and self._joined(tokens, j - 1, j):
-            prev = words[j - 1]
-            if prev.possessive:
-                break
-            if (prev.cap and (lex.is_forename(prev.base) or prev.initial)) or (
-                    prev.low in lex.particles and not prev.cap) or (
-                    prev.cap and not self._non_name(prev) and not prev.sentence_start):
-                j -= 1
-                continue
-            if prev.initial and tokens.text[prev.end:prev.end + 1] == ".":
-                j -= 1
-                continue
-            break
-        while j < i and words[j].low in lex.particles and not words[j].cap:
-            j += 1
-        return j
+class NameFinder(NameReader):
+    """The rules that read a name."""
 
     # -- the rules --------------------------------------------------------------------
 
@@ -163,7 +50,7 @@ class NameFinder:
                 i += 1
                 continue
             end_index, reason = found
-            first = self._start_back(tokens, i) if reason in _BACKWARD else i
+            first = self._start_back(tokens, i) if reason in BACKWARD else i
             out.append(Found(words[first].start, words[end_index - 1].end, NAME, reason))
             i = end_index
         return out
@@ -244,10 +131,6 @@ class NameFinder:
             return None   # "Ruby Wedding anniversaries", "Rich Tea biscuits"
         return end, "a forename followed by a surname"
 
-    @staticmethod
-    def _joined_or_dotted(tokens: Tokens, i: int, j: int) -> bool:
-        return tokens.gap(i, j) in (" ", "-", ". ", ".")
-
     def _initials(self, tokens: Tokens, i: int) -> tuple[int, str] | None:
         words = tokens.words
         t = words[i]
@@ -280,7 +163,7 @@ class NameFinder:
             return None
         if self._saint(tokens, i):
             return None
-        everyday = (lex.common(t.base) and not lex.is_forename(t.base)) or _abstract(
+        everyday = (lex.common(t.base) and not lex.is_forename(t.base)) or abstract(
             lex, t.base)
         at_start = t.sentence_start or tokens.shouting
         if t.possessive:
@@ -293,7 +176,7 @@ class NameFinder:
             if at_start and everyday:
                 return None
             return i + 1, "a name before a verb of saying or doing"
-        if self._before(tokens, i, _SAID_BEFORE) and not everyday:
+        if self._before(tokens, i, SAID_BEFORE) and not everyday:
             return i + 1, "a name after a verb of saying"
         if self._before(tokens, i, lex.name_prefixes) and not t.sentence_start:
             if lex.common(t.base):
@@ -318,40 +201,6 @@ class NameFinder:
         if t.sentence_start and lex.zipf(t.base) >= 3.5 and not self._name_follows(tokens, i):
             return None   # "Grace periods", "Mark the date", "Frank conversations"
         return i + 1, "a forename"
-
-    def _name_follows(self, tokens: Tokens, i: int) -> bool:
-        """What comes after ``words[i]`` is what comes after a person's name: a verb, an
-        adverb, a comma, "and", a possessive..."""
-        words = tokens.words
-        t = words[i]
-        if t.possessive:
-            return True
-        if i + 1 >= len(words):
-            return True
-        gap = tokens.gap(i, i + 1).strip()
-        if gap and gap[0] in ",;:()–-—/&":
-            return True
-        nxt = words[i + 1]
-        lex = self.lex
-        return (nxt.low in lex.after_name or nxt.low.endswith(("ed", "ly"))
-                or self._after(tokens, i, lex.speech_verbs))
-
-    def _used_as_a_name_for_things(self, tokens: Tokens, i: int) -> bool:
-        """A name followed by a plural for people or places is the name of an organisation:
-        "Marie Curie nurses", "Sue Ryder hospices"."""
-        words = tokens.words
-        if i >= len(words) or words[i].cap or tokens.gap(i - 1, i) != " ":
-            return False
-        word = words[i].low
-        lex = self.lex
-        if word in lex.group_nouns and lex.plural(word):
-            return True
-        if word in lex.evidence_nouns or word in lex.facility_words:
-            return True   # "the Wanless review", "Joseph Rowntree research"
-        for cut in ("es", "s"):
-            if word.endswith(cut) and word[:-len(cut)] in lex.facility_words:
-                return True
-        return False
 
     def _particles(self, tokens: Tokens, i: int) -> tuple[int, str] | None:
         """ "de la Cruz", "van der Berg", "ap Rhys": particles before a surname."""
@@ -393,7 +242,7 @@ class NameFinder:
         t = words[i]
         if not t.cap or t.caps or t.base in self.known or self._facility_follows(tokens, i + 1):
             return None
-        if _SURNAME_SHAPE.match(t.word):
+        if SURNAME_SHAPE.match(t.word):
             return i + 1, "shaped like a surname"
         if (i + 1 < len(words) and words[i + 1].initial and words[i + 1].dotted
                 and tokens.gap(i, i + 1) == ", " and not self._non_name(t)
@@ -401,20 +250,3 @@ class NameFinder:
             return i + 2, "a surname and an initial"
         return None
 
-
-_ABSTRACT_ENDINGS = ("ship", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism",
-                     "ogy", "ture", "ency", "ancy", "ies", "ics")
-
-
-def _abstract(lex: Lexicon, word: str) -> bool:
-    """An English abstract noun by its ending ("Ownership", "Governance", "Funding"),
-    which a name rarely has."""
-    if word.endswith(_ABSTRACT_ENDINGS) and not lex.is_forename(word):
-        return True
-    return word.endswith("ing") and lex.zipf(word) >= 3.3 and not lex.is_forename(word)
-
-
-_SURNAME_SHAPE = re.compile(r"^(?:Mc|Mac|Fitz)[A-Z][a-z]{2,}|^[OD]'[A-Z][a-z]{2,}")
-_SAID_BEFORE = (("said",), ("says",), ("asked",), ("added",), ("explained",), ("replied",),
-                ("wrote",), ("admitted",), ("insisted",))
-_BACKWARD = {"a name before a verb of saying or doing", "a name with a possessive"}
