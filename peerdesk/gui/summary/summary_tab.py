@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.gui.summary.attribution_panel import AttributionPanel
+from peerdesk.gui.summary.check_text_panel import CheckTextPanel
 from peerdesk.gui.summary.choice import FindingsChoice
 from peerdesk.gui.summary.export_panel import ExportPanel, ask_save_path
 from peerdesk.gui.summary.export_task import ProgressTask, TaskHandle
@@ -112,10 +113,12 @@ class SummaryTab(QWidget):
         self.pdf_preview = PdfPreview(self.views)
         self.text_preview = TextPreview(self.views)
         self.register = ExportsRegister(self.views)
+        self.check_text = CheckTextPanel(self.views)
         self.views.addTab(self.attribution, "Chec&k")
         self.views.addTab(self.pdf_preview, "Pre&view (PDF)")
         self.views.addTab(self.text_preview, "Plain te&xt")
         self.views.addTab(self.register, "&Register of copies")
+        self.views.addTab(self.check_text, "C&heck a text")
         self.views.setCurrentWidget(self.pdf_preview)
         right_layout.addWidget(self.views, 1)
         self.export_panel = ExportPanel(right)
@@ -149,6 +152,7 @@ class SummaryTab(QWidget):
         self.last_record: ExportRecord | None = None
         self._want_preview = False
         self.attribution.notebook = self.notebook
+        self.check_text.notebook = self.notebook
         self.refresh()
 
     # -- reading ------------------------------------------------------------------------
@@ -352,6 +356,7 @@ class SummaryTab(QWidget):
         self.choice.clear()
         self.signposting.clear()
         self.attribution.clear()
+        self.check_text.clear()
         self.pdf_preview.clear()
         self.text_preview.clear()
         self.register.clear()

@@ -55,6 +55,10 @@ class Checker:
         self.lex = lex = lex or lexicon()
         people = [p for p in engagement.people
                   if not (skip_me and p.is_me) and not (skip_manager and p.is_manager)]
+        # The skipped people's own names are not "unknown names" either.
+        kept = {fold_word(w) for p in people for w in p.tokens()}
+        self._allowed = {w for p in engagement.people if p not in people
+                         for w in p.tokens()} - kept
         variants: dict[HitCategory, set[str]] = defaultdict(set)
         initials: dict[str, HitCategory] = {}
         for person in people:
@@ -107,6 +111,10 @@ class Checker:
         neighbours = re.findall(r"\b[A-Z]{2,4}\b", text[max(0, start - 10):end + 10])
         return sum(1 for n in neighbours if n in self._initials) >= 2
 
+    def _only_allowed(self, term: str) -> bool:
+        words = [w.removesuffix("'s") for w in fold_word(term).replace(".", " ").split()]
+        return bool(words) and all(w in self._allowed for w in words)
+
     def _masked(self, folded: str, index: list[int]) -> list[tuple[int, int]]:
         """Where the engagement's own organisation and place names are written."""
         spans = []
@@ -133,6 +141,8 @@ class Checker:
             return to_hits(source, found + find_numbers(text))
         masked = self._masked(folded, tokens.index)
         guessed = self.names.find(tokens)
+        if self._allowed:
+            guessed = [f for f in guessed if not self._only_allowed(text[f.start:f.end])]
         if masked:
             guessed = [f for f in guessed
                        if not any(s <= f.start and f.end <= e for s, e in masked)]
