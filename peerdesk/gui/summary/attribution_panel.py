@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape as _escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -111,7 +111,7 @@ class HitCard(QFrame):
     def first_button(self) -> QPushButton | None:
         return self.edit_button or self.accept_button or self.withdraw_button
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """E edit, N not attributable, W withdraw, Up/Down the hit before or after."""
         key = event.key()
         editing = self.editor is not None and self.editor.hasFocus()
