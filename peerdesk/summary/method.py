@@ -104,7 +104,7 @@ def people_in(role: str) -> int:
     head = _head(role)
     if not head or head in _GROUP_WORDS:
         return 0
-    if head.endswith("s") and not head.endswith(_SINGULAR_S) and len(head) > 3:
+    if head.endswith("s") and not head.endswith(_SINGULAR_S) and len(head) > 2:
         return 0   # a plural: "Social workers", "GPs"
     return 1
 

@@ -44,7 +44,7 @@ CLEAR_TEXT = ("No known names, roles, numbers or addresses found. Read it once m
 TEXT_OWNER = "text"   # the owner of a text checked on its own (an email, comments)
 OWN_DETAILS = ("peer_name", "peer_initials", "peer_role")
 """Cover fields that hold the peer's own details: their name and role are meant to be
-there (other people's names and any number are still flagged)."""
+there (other people's names, guessed or recorded, and any number are still flagged)."""
 
 
 class Checker:
@@ -130,15 +130,14 @@ class Checker:
 
     def find(self, source: OutgoingText, own_details: bool = False) -> list[Hit]:
         """The hits in one text. ``own_details``: the text is the peer's own name, initials
-        or role on the cover, where only other people's names and numbers count."""
+        or role on the cover, where their role is meant to be (other people's names and any
+        number still count)."""
         text = source.text
         if not text.strip():
             return []
         tokens = tokenize(text)
         folded = tokens.plain.lower()
         found = self._recorded(text, folded, tokens.index)
-        if own_details:
-            return to_hits(source, found + find_numbers(text))
         masked = self._masked(folded, tokens.index)
         guessed = self.names.find(tokens)
         if self._allowed:
@@ -147,7 +146,8 @@ class Checker:
             guessed = [f for f in guessed
                        if not any(s <= f.start and f.end <= e for s, e in masked)]
         found += guessed
-        found += self.roles.find(tokens)
+        if not own_details:
+            found += self.roles.find(tokens)
         found += find_numbers(text)
         return to_hits(source, found)
 

@@ -117,17 +117,32 @@ def snippet(text: str, start: int, end: int) -> tuple[str, int, int]:
     return context, start + offset, end + offset
 
 
+PRIORITY = (HitCategory.EMAIL, HitCategory.PHONE, HitCategory.NHS_NUMBER, HitCategory.POSTCODE,
+            HitCategory.ADDRESS, HitCategory.HANDLE, HitCategory.PARTICIPANT_NAME,
+            HitCategory.TEAM_NAME, HitCategory.UNIQUE_ROLE, HitCategory.INITIALS,
+            HitCategory.PERSON_NAME, HitCategory.SINGULAR_ROLE, HitCategory.SINGLING_OUT)
+"""When finds overlap, the hit says the most specific reason: an address before the name
+in it, a recorded name before a guessed one."""
+
+
 def to_hits(source: OutgoingText, found: list[Found]) -> list[Hit]:
-    """One hit per place: where finds overlap, the longest (then the earliest) wins and
-    the rest are dropped, so a name inside an email address is not a second hit."""
-    ranked = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
-    hits: list[Hit] = []
-    taken_to = -1
+    """One hit per place: finds that overlap become one hit over all of them, with the most
+    specific category, so a name inside an email address is not a second hit."""
+    ranked = sorted((f for f in found if f.end > f.start), key=lambda f: f.start)
+    groups: list[list[Found]] = []
+    end = -1
     for f in ranked:
-        if f.start < taken_to or f.end <= f.start:
-            continue
-        taken_to = f.end
-        context, c_start, c_end = snippet(source.text, f.start, f.end)
-        hits.append(Hit(source.text[f.start:f.end], f.category, f.reason, source, f.start,
-                        f.end, context, c_start, c_end))
+        if groups and f.start < end:
+            groups[-1].append(f)
+            end = max(end, f.end)
+        else:
+            groups.append([f])
+            end = f.end
+    hits: list[Hit] = []
+    for group in groups:
+        best = min(group, key=lambda f: (PRIORITY.index(f.category), -(f.end - f.start)))
+        start, stop = min(f.start for f in group), max(f.end for f in group)
+        context, c_start, c_end = snippet(source.text, start, stop)
+        hits.append(Hit(source.text[start:stop], best.category, best.reason, source, start,
+                        stop, context, c_start, c_end))
     return hits

@@ -74,7 +74,10 @@ def _phones(text: str) -> list[Found]:
         digits = len(_DIGITS.findall(match.raw_string))
         if digits < 10 or not match.raw_string.lstrip("( ").startswith(("0", "+")):
             continue   # a UK number is written from its 0, or from +44 / 0044
-        out.append(Found(match.start, match.end, HitCategory.PHONE, "a phone number"))
+        start = match.start
+        if match.raw_string.startswith("(") and ")" not in match.raw_string:
+            start += 1   # "(07700 900123)": the bracket is the sentence's, not the number's
+        out.append(Found(start, match.end, HitCategory.PHONE, "a phone number"))
     for m in _EXTENSION.finditer(text):
         out.append(Found(m.start(), m.end(), HitCategory.PHONE,
                          "a phone extension or bleep number"))

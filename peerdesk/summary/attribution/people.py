@@ -44,7 +44,7 @@ class Person:
             words = words[:-1]
         return words
 
-    def surname_parts(self) -> list[str]:
+    def surname_parts(self, shortest: int = 3) -> list[str]:
         """Each part of the surname on its own: "o'neill-hughes" -> o'neill-hughes,
         o'neill, hughes, neill; "ap rhys" -> ap rhys, rhys."""
         words = self.tokens()[1:]
@@ -60,7 +60,7 @@ class Person:
                 parts.add(piece)
                 if "'" in piece:
                     parts.add(piece.split("'", 1)[1])
-        return sorted(p for p in parts if _letters(p) >= 3)
+        return sorted(p for p in parts if _letters(p) >= shortest)
 
     def name_variants(self) -> set[str]:
         """Regular-expression fragments (on folded text) for this person's name."""
@@ -74,8 +74,9 @@ class Person:
             out.add(_fragment(words[0]))
         if len(words) >= 2:
             initial = re.escape(words[0][0])
-            for part in self.surname_parts():
-                out.add(_phrase(part))
+            for part in self.surname_parts(shortest=1):
+                if _letters(part) >= 3:
+                    out.add(_phrase(part))
                 out.add(initial + r"(?:\.\s*|\s+)(?:\w(?:\.\s*|\s+))?" + _phrase(part))
         return out
 
