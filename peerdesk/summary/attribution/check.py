@@ -75,6 +75,8 @@ class Checker:
             sorted(map(re.escape, self._initials), key=len, reverse=True))
             + r")(?![\w&/-])") if self._initials else None)
         self.known_phrases = [p for p in engagement.known_phrases if p.strip()]
+        self._known_folded = [key for key in (" ".join(fold_word(p).split())
+                                              for p in self.known_phrases) if len(key) >= 3]
         known = known_words(lex, self.known_phrases)
         self.names = NameFinder(lex, known)
         self.roles = RoleFinder(lex, unique_roles(engagement.people, skip_me), known)
@@ -118,10 +120,7 @@ class Checker:
     def _masked(self, folded: str, index: list[int]) -> list[tuple[int, int]]:
         """Where the engagement's own organisation and place names are written."""
         spans = []
-        for phrase in self.known_phrases:
-            key = " ".join(fold_word(phrase).split())
-            if len(key) < 3:
-                continue
+        for key in self._known_folded:
             start = folded.find(key)
             while start != -1:
                 spans.append((index[start], index[start + len(key) - 1] + 1))

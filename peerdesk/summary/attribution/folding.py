@@ -50,6 +50,8 @@ def _plain_char(ch: str) -> str:
 def plain(text: str) -> tuple[str, list[int]]:
     """``text`` without accents (case kept); and for each character of the result its
     offset in ``text`` (plus one final entry for the end)."""
+    if text.isascii():
+        return text, list(range(len(text) + 1))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
@@ -62,6 +64,8 @@ def plain(text: str) -> tuple[str, list[int]]:
 
 def lower(text: str) -> str:
     """Lower case, one character for one (so offsets stay valid)."""
+    if text.isascii():
+        return text.lower()
     return "".join(c if len(c := ch.lower()) == 1 else ch for ch in text)
 
 

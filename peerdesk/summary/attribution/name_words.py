@@ -114,9 +114,12 @@ class NameReader:
     def _after(self, tokens: Tokens, i: int, phrases: Iterable[tuple[str, ...]]) -> bool:
         """The words after index ``i`` (exclusive) start with one of ``phrases``."""
         words = tokens.words
-        if i + 1 < len(words) and tokens.gap(i, i + 1).strip(" ,") not in ("",):
+        if i + 1 >= len(words) or tokens.gap(i, i + 1).strip(" ,"):
             return False
+        nxt = words[i + 1].low
         for phrase in phrases:
+            if phrase[0] != nxt:
+                continue
             n = len(phrase)
             if i + n < len(words) and all(words[i + 1 + k].low == phrase[k] for k in range(n)):
                 return True

@@ -40,35 +40,60 @@ def _role_fragment(role: str) -> str:
     return r"[\s-]+".join(words)
 
 
+def _first_word(fragment_source: str) -> str:
+    words = re.findall(r"[a-z0-9]+", fragment_source.replace("'", ""))
+    return words[0] if words else ""
+
+
+def words_of(folded: str) -> frozenset[str]:
+    """The words of a folded text as role keys are written (no apostrophes, split at
+    hyphens and stops)."""
+    return frozenset(re.findall(r"[a-z0-9]+", folded.replace("'", "")))
+
+
 class RoleFinder:
     def __init__(self, lex: Lexicon, recorded: list[tuple[str, str]] | None = None,
                  known: frozenset[str] = frozenset()) -> None:
         self.lex = lex
         self.known = known
-        plain_roles: list[tuple[str, str]] = []
-        determined: list[tuple[str, str]] = []
+        plain_roles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        determined: dict[str, list[tuple[str, str]]] = defaultdict(list)
         abbreviations: dict[str, str] = {}
         for role in lex.roles:
             target = determined if role.needs_determiner else plain_roles
-            target += [(_role_fragment(n), role.one_per) for n in role.names]
+            for name in role.names:
+                target[_first_word(name)].append((_role_fragment(name), role.one_per))
             for short in role.short:
                 abbreviations[short] = role.one_per
         self._why: dict[str, str] = {}
-        self._roles = self._compile(plain_roles)
-        self._determined = self._compile(determined)
+        # One small pattern per first word, tried only when the text has that word.
+        self._roles = {w: self._compile(r) for w, r in plain_roles.items()}
+        self._determined = {w: self._compile(r) for w, r in determined.items()}
         self._forms = re.compile(_B + "(?:" + "|".join(lex.role_forms) + ")" + _E)
+        self._form_words = frozenset({"director", "head", "chief", "lead", "interim", "acting",
+                                      "new", "newly", "recently", "outgoing", "retiring",
+                                      "former", "previous"})
         shorts = sorted(abbreviations, key=len, reverse=True)
+        self._shorts = shorts
         self._short = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in shorts)
                                  + r")(?:'s|’s)?(?![\w-])")
         self._short_why = abbreviations
         self._recorded = role_pattern(recorded) if recorded else None
+        data = lex.singling_out
+        self._starts = _by_first([tuple(x.split()) for x in data["starts"]])
+        self._ends = _by_first([tuple(x.split()) for x in data["ends"]])
+        self._nouns = _by_first([tuple(x.split()) for x in lex.person_nouns])
+        self._verbs = _by_first(list(lex.speech_verbs))
+        self._not_people = frozenset(data["not_people"])
 
     def _compile(self, roles: list[tuple[str, str]]) -> re.Pattern[str]:
         roles = sorted(roles, key=lambda r: len(r[0]), reverse=True)
-        for i, (_fragment, one_per) in enumerate(roles):
+        base = len(self._why)
+        for i, (_fragment, one_per) in enumerate(roles, start=base):
             self._why[f"r{i}"] = one_per
         return re.compile(_B + "(?:" + "|".join(f"(?P<r{i}>{fragment})"
-                                                for i, (fragment, _o) in enumerate(roles))
+                                                for i, (fragment, _o) in enumerate(roles,
+                                                                                    start=base))
                           + ")" + _E)
 
     def _reason(self, one_per: str) -> str:
@@ -105,18 +130,23 @@ class RoleFinder:
                 start, end = self._widen(text, start, end)
             out.append(Found(start, end, category, why))
 
-        for m in self._roles.finditer(folded):
-            add(m, self._reason(self._why.get(m.lastgroup or "", "organisation")))
-        for m in self._determined.finditer(folded):
+        words = words_of(folded)
+        for word in words & self._roles.keys():
+            for m in self._roles[word].finditer(folded):
+                add(m, self._reason(self._why.get(m.lastgroup or "", "organisation")))
+        for m in (m for w in words & self._determined.keys()
+                  for m in self._determined[w].finditer(folded)):
             before = folded[max(0, m.start() - 30):m.start()]
             after = _OF_ORGANISATION.match(text, index[m.end() - 1] + 1)
             if _DETERMINED.search(before) or (after is not None and not re.search(
                     r"\b(?:a|an)\s+$", before)):
                 add(m, self._reason(self._why.get(m.lastgroup or "", "organisation")))
-        for m in self._forms.finditer(folded):
-            add(m, self._reason(self.lex.role_form_one_per))
-        for m in self._short.finditer(tokens.plain):
-            add(m, self._reason(self._short_why.get(m.group(1), "organisation")))
+        if words & self._form_words:
+            for m in self._forms.finditer(folded):
+                add(m, self._reason(self.lex.role_form_one_per))
+        if any(short in tokens.plain for short in self._shorts):
+            for m in self._short.finditer(tokens.plain):
+                add(m, self._reason(self._short_why.get(m.group(1), "organisation")))
         if self._recorded is not None:
             for m in self._recorded.finditer(folded):
                 add(m, "one participant was recorded with this role", HitCategory.UNIQUE_ROLE,
@@ -127,53 +157,60 @@ class RoleFinder:
     def _singling_out(self, tokens: Tokens) -> list[Found]:
         words = tokens.words
         lows = [t.low for t in words]
-        data = self.lex.singling_out
-        starts = [tuple(s.split()) for s in data["starts"]]
-        ends = [tuple(e.split()) for e in data["ends"]]
-        not_people = set(data["not_people"])
-        nouns = [tuple(n.split()) for n in self.lex.person_nouns]
-        verbs = self.lex.speech_verbs
+
+        def at(k: int, table: dict[str, list[tuple[str, ...]]]) -> tuple[str, ...] | None:
+            """The longest phrase of ``table`` that starts at word ``k``."""
+            for phrase in table.get(lows[k], ()) if k < len(lows) else ():
+                if tuple(lows[k:k + len(phrase)]) == phrase:
+                    return phrase
+            return None
+
         out: list[Found] = []
         i = 0
         while i < len(words):
-            start = next((s for s in sorted(starts, key=len, reverse=True)
-                          if tuple(lows[i:i + len(s)]) == s), None)
+            start = at(i, self._starts)
             if start is None:
                 i += 1
                 continue
             j = i + len(start)
             hit_end = -1
             for k in range(j, min(j + 6, len(words))):
-                if k > j and tokens.gap(k - 1, k).strip(" -'") not in ("",):
+                if k > j and tokens.gap(k - 1, k).strip(" -'"):
                     break
-                if lows[k] in not_people and k == j:
+                if lows[k] in self._not_people and k == j:
                     break
-                if any(tuple(lows[k:k + len(e)]) == e for e in ends) and k > j:
-                    e = next(e for e in ends if tuple(lows[k:k + len(e)]) == e)
-                    hit_end = k + len(e) - 1
+                end = at(k, self._ends) if k > j else None
+                if end is not None:
+                    hit_end = k + len(end) - 1
                     break
-                noun = next((n for n in nouns if tuple(lows[k:k + len(n)]) == n), None)
-                if noun is not None or words[k].base in ("one",):
-                    hit_end = k + (len(noun) - 1 if noun else 0)
-                    follow = hit_end
-                    for e in ends:
-                        if tuple(lows[follow + 1:follow + 1 + len(e)]) == e:
-                            hit_end = follow + len(e)
-                            break
+                noun = at(k, self._nouns)
+                if noun is not None:
+                    hit_end = k + len(noun) - 1
+                    follow = at(hit_end + 1, self._ends)
+                    if follow is not None:
+                        hit_end += len(follow)
                     break
-                if any(tuple(lows[k:k + len(v)]) == v for v in verbs) and k == j:
+                if k == j and at(k, self._verbs) is not None:
                     hit_end = k - 1
                     break
-                if lows[k] in not_people:
+                if lows[k] in self._not_people:
                     break
-            if hit_end >= i + len(start) - 1 and hit_end >= 0 and (
-                    hit_end > i + len(start) - 1 or start[-1] in _SUPERLATIVES):
+            if hit_end >= 0 and (hit_end > j - 1 or start[-1] in _SUPERLATIVES):
                 out.append(Found(words[i].start, words[hit_end].end, HitCategory.SINGLING_OUT,
                                  "a phrase that points to one person in a group"))
                 i = hit_end + 1
             else:
                 i += 1
         return out
+
+
+def _by_first(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases by their first word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase:
+            out[phrase[0]].append(phrase)
+    return dict(out)
 
 
 _SUPERLATIVES = {"youngest", "oldest", "newest"}

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from peerdesk.summary.attribution.folding import lower, plain
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|'(?=[^\W\d_])|-(?=[^\W\d_]))*")
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-Z]")
 _CONTRACTIONS = ("n't", "'re", "'ve", "'ll", "'d", "'m")
 _SENTENCE_ENDS = ".!?:;•\n*>|"
 _OPENERS = " \"'“‘([{-–—"
@@ -59,7 +61,6 @@ def tokenize(text: str) -> Tokens:
     plain_text, index = plain(text)
     folded = lower(plain_text)
     words: list[Token] = []
-    letters = upper = 0
     previous_end = 0
     previous: Token | None = None
     for m in _WORD.finditer(plain_text):
@@ -71,8 +72,6 @@ def tokenize(text: str) -> Tokens:
         contraction = low.endswith(_CONTRACTIONS)
         if contraction:
             base = low
-        letters += sum(ch.isalpha() for ch in word)
-        upper += sum(ch.isupper() for ch in word)
         between = plain_text[previous_end:s]
         stripped = between.strip(_OPENERS)
         if previous is None:
@@ -94,5 +93,6 @@ def tokenize(text: str) -> Tokens:
             dotted=after.startswith("."), sentence_start=start, contraction=contraction)
         words.append(token)
         previous, previous_end = token, e
-    shouting = letters >= 12 and upper / letters > 0.7
+    letters = len(_LETTER.findall(plain_text))
+    shouting = letters >= 12 and len(_UPPER.findall(plain_text)) / letters > 0.7
     return Tokens(text, plain_text, index, words, shouting)
