@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -105,11 +105,21 @@ class HitCard(QFrame):
             buttons.addWidget(self.accept_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        for button in (self.edit_button, self.accept_button, self.withdraw_button):
+            if button is not None:
+                button.installEventFilter(self)   # a button keeps Up and Down to itself
         self.editor_box: QWidget | None = None
         self.editor: QPlainTextEdit | None = None
 
     def first_button(self) -> QPushButton | None:
         return self.edit_button or self.accept_button or self.withdraw_button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
+                event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
+            self.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """E edit, N not attributable, W withdraw, Up/Down the hit before or after."""
@@ -289,9 +299,11 @@ class AttributionPanel(QWidget):
                 self._add(HitCard(self, hit, True, numbers), at)
                 at += 1
         if focus_index is not None and self.cards:
-            button = self.cards[min(focus_index, len(self.cards) - 1)].first_button()
+            card = self.cards[min(focus_index, len(self.cards) - 1)]
+            button = card.first_button()
             if button is not None:
                 button.setFocus()
+                self.scroll_area.ensureWidgetVisible(card)
 
     def move_focus(self, card: HitCard, step: int) -> None:
         if card not in self.cards:

@@ -120,6 +120,7 @@ class SummaryTab(QWidget):
         self.views.addTab(self.register, "&Register of copies")
         self.views.addTab(self.check_text, "C&heck a text")
         self.views.setCurrentWidget(self.pdf_preview)
+        self.views.currentChanged.connect(self._view_changed)
         right_layout.addWidget(self.views, 1)
         self.export_panel = ExportPanel(right)
         right_layout.addWidget(self.export_panel)
@@ -245,6 +246,14 @@ class SummaryTab(QWidget):
     @property
     def checking(self) -> bool:
         return self.latest is None
+
+    def _view_changed(self) -> None:
+        """Arriving at the check (Alt+K, a click) with hits to resolve: straight to the
+        first, so E and N work at once; at Check a text, straight to the text."""
+        if self.views.currentWidget() is self.attribution and self.attribution.unresolved:
+            QTimer.singleShot(0, self.show_check)
+        elif self.views.currentWidget() is self.check_text:
+            QTimer.singleShot(0, self.check_text.editor.setFocus)
 
     def show_check(self) -> None:
         self.views.setCurrentWidget(self.attribution)
