@@ -165,6 +165,10 @@ class NameReader:
             return True
         nxt = words[i + 1]
         lex = self.lex
+        if nxt.low in ("and", "or") and i + 2 < len(words):
+            other = words[i + 2]
+            # "Grace and Sam", "Grace and her team"; not "Grace and patience".
+            return other.cap or other.low in lex.function_words
         return (nxt.low in lex.after_name or nxt.low.endswith(("ed", "ly"))
                 or self._after(tokens, i, lex.speech_verbs))
 
