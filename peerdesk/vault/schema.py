@@ -226,12 +226,28 @@ CREATE TABLE accepted_hit (
 );
 """
 
+# v4: an acceptance of an attribution hit holds for one place in the summary, that exact
+# text and that spot in it. Acceptances kept per text (wherever it was printed) are dropped,
+# so those hits are checked again.
+ACCEPTED_PLACE = """
+CREATE TABLE accepted_place (
+    place       TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    term        TEXT NOT NULL,
+    accepted_at TEXT NOT NULL,
+    PRIMARY KEY (place, text_sha256, start, term)
+);
+DROP TABLE accepted_hit;
+"""
+
 Migration = str | Callable[[Connection], None]
 """A migration is an SQL script, or a function that runs statements one by one."""
 
 MIGRATIONS: list[Migration] = [V1]
 MIGRATIONS.append(search_index.MIGRATION)  # v2: full-text search
 MIGRATIONS.append(search_index.MIGRATION_3)  # v3: notes re-indexed when searched
+MIGRATIONS.append(ACCEPTED_PLACE)  # v4: "not attributable" kept per place in the summary
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
