@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peerdesk.vault import search_index
+from peerdesk.vault import search_index, team_tables
 from peerdesk.vault.database import Connection
 
 SESSION_KINDS = ("meeting", "focus_group", "team_session", "client_catch_up", "feedback",
@@ -232,6 +232,7 @@ Migration = str | Callable[[Connection], None]
 MIGRATIONS: list[Migration] = [V1]
 MIGRATIONS.append(search_index.MIGRATION)  # v2: full-text search
 MIGRATIONS.append(search_index.MIGRATION_3)  # v3: notes re-indexed when searched
+MIGRATIONS.append(team_tables.MIGRATION)  # v4: the team: source ids, post-it uids, bundles
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
