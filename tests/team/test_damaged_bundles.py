@@ -14,19 +14,9 @@ from peerdesk.capture.postits import PostitStore
 from peerdesk.team import codes, receive, register
 from peerdesk.team.bundle import BundleError, PassphraseNeededError, seal, seal_with_passphrase
 from peerdesk.vault.exports import list_exports
-from peerdesk.vault.library import Library
 from peerdesk.vault.notebook import Notebook
 from tests.conftest import need_tools
-from tests.team_helpers import make_peer, meeting, postit, receive_file, send_postits, swap_codes
-
-
-@pytest.fixture
-def pair(library: Library):
-    peers = [make_peer(library, i) for i in ("AM", "JL")]
-    swap_codes(*peers)
-    yield peers
-    for nb in peers:
-        nb.close()
+from tests.team_helpers import meeting, postit, receive_file, send_postits
 
 
 @pytest.fixture

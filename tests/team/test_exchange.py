@@ -21,18 +21,8 @@ from tests.team_helpers import (
     postit,
     receive_file,
     send_postits,
-    swap_codes,
     texts,
 )
-
-
-@pytest.fixture
-def trio(library: Library):
-    peers = [make_peer(library, i) for i in ("AM", "JL", "SO")]
-    swap_codes(*peers)
-    yield peers
-    for nb in peers:
-        nb.close()
 
 
 def test_team_code_is_an_age_recipient_kept_in_the_notebook(library: Library) -> None:

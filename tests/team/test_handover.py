@@ -5,24 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from peerdesk.capture.postits import PostitStore
 from peerdesk.capture.sessions import Participant, SessionDetails, SessionStore
 from peerdesk.synthesis.findings import FindingStore
 from peerdesk.team import codes, links, receive, send
-from peerdesk.vault.library import Library
 from peerdesk.vault.notebook import Notebook
-from tests.team_helpers import make_peer, meeting, postit, receive_file, swap_codes
-
-
-@pytest.fixture
-def pair(library: Library):
-    peers = [make_peer(library, i) for i in ("AM", "JL")]
-    swap_codes(*peers)
-    yield peers
-    for nb in peers:
-        nb.close()
+from tests.team_helpers import meeting, postit, receive_file
 
 
 def hand_over(sender: Notebook, session_id: int, path: Path, with_names: bool = False) -> None:

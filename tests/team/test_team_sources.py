@@ -5,25 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from peerdesk.capture.postits import PostitStore
 from peerdesk.capture.sessions import SessionDetails, SessionStore
 from peerdesk.synthesis.findings import FindingStore
 from peerdesk.synthesis.triangulation import Label
 from peerdesk.team import links
-from peerdesk.vault.library import Library
 from peerdesk.vault.notebook import Notebook
-from tests.team_helpers import make_peer, meeting, postit, receive_file, send_postits, swap_codes
-
-
-@pytest.fixture
-def trio(library: Library):
-    peers = [make_peer(library, i) for i in ("AM", "JL", "SO")]
-    swap_codes(*peers)
-    yield peers
-    for nb in peers:
-        nb.close()
+from tests.team_helpers import meeting, postit, receive_file, send_postits
 
 
 def all_ids(nb: Notebook) -> list[int]:
@@ -53,7 +41,7 @@ def test_three_peers_notes_of_one_meeting_are_one_source(trio: list[Notebook],
 
 def test_a_meeting_relayed_at_a_team_session_is_still_one_source(trio: list[Notebook],
                                                                  tmp_path: Path) -> None:
-    am, jl, _so = trio
+    am = trio[0]
     heard = postit(am, "Ownership is uneven", meeting(am))
     team = meeting(am, "Peer team session", "team_session", datetime(2026, 3, 3, 13).astimezone())
     relayed = postit(am, "JL heard the same", team, initials="JL")
