@@ -52,7 +52,8 @@ class BoardTab(QWidget):
         self.filters.changed.connect(self._filter_chosen)
         self.filters.clear_button.clicked.connect(self.clear_filters)
         # the filter row's parts, by name, for the keyboard and tests
-        self.day_box, self.source_box, self.kind_box, self.session_box = self.filters.boxes()
+        (self.day_box, self.source_box, self.kind_box, self.session_box,
+         self.peer_box) = self.filters.boxes()
         self.clear_button = self.filters.clear_button
         self.shown_label = self.filters.shown_label
         layout.addWidget(self.filters)
@@ -110,10 +111,11 @@ class BoardTab(QWidget):
         try:
             days = self.reader.days()
             sessions = self.reader.sessions()
+            peers = self.reader.peers()
         except PeerdeskError as exc:
             self.context.messages.error(exc.message)
             return
-        self.filters.fill(days, sessions, self.filter)
+        self.filters.fill(days, sessions, self.filter, peers)
 
     # -- loading ------------------------------------------------------------------------
 
