@@ -14,12 +14,17 @@ __all__ = ["made", "window"]
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
+def open_bar(qtbot: QtBot, window: MainWindow, made: Made, line: str, chart: str):
+    live = start(qtbot, window, made, made.meeting)
+    qtbot.keyClicks(live.editor, line)
+    press(qtbot, Qt.Key.Key_K, CTRL)
+    press(qtbot, chart)
+    return live
+
+
 def test_a_card_for_a_colleague_by_keyboard(qtbot: QtBot, window: MainWindow,
                                             made: Made) -> None:
-    live = start(qtbot, window, made, made.meeting)
-    qtbot.keyClicks(live.editor, "JL: the finance director sees no pooled budget")
-    press(qtbot, Qt.Key.Key_K, CTRL)
-    press(qtbot, "6")
+    live = open_bar(qtbot, window, made, "JL: the finance director sees no pooled budget", "6")
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is live.bar.text
     press(qtbot, Qt.Key.Key_Tab)
@@ -43,10 +48,7 @@ def test_a_card_for_a_colleague_by_keyboard(qtbot: QtBot, window: MainWindow,
 
 def test_initials_that_are_not_letters_are_refused(qtbot: QtBot, window: MainWindow,
                                                    made: Made) -> None:
-    live = start(qtbot, window, made, made.meeting)
-    qtbot.keyClicks(live.editor, "A point")
-    press(qtbot, Qt.Key.Key_K, CTRL)
-    press(qtbot, "1")
+    live = open_bar(qtbot, window, made, "A point", "1")
     live.bar.initials.setText("1?")
     press(qtbot, Qt.Key.Key_Return)
     assert live.bar.isVisible()
