@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from peerdesk.capture.postits import PostitStore
 from peerdesk.capture.sessions import SessionDetails, SessionStore
 from peerdesk.synthesis.findings import FindingStore
@@ -69,3 +71,17 @@ def test_a_link_made_by_one_peer_reaches_the_others(trio: list[Notebook],
     receive_file(so, tmp_path / "am.age")
     fid = FindingStore(so).group(all_ids(so), "Heard twice, one meeting", "strength")
     assert FindingStore(so).get(fid).support.count == 1
+
+
+@pytest.mark.parametrize("name", ["outlook_gmt.ics", "utf8_bom_comma.csv"])
+def test_the_same_timetable_gives_every_peer_the_same_sources(trio: list[Notebook],
+                                                              name: str) -> None:
+    from peerdesk.capture.timetable.importer import import_preview, read_timetable
+    from tests.locations import TIMETABLES
+
+    for nb in trio:
+        import_preview(nb, read_timetable(nb, TIMETABLES / name))
+    ids = [[s.source_id for s in SessionStore(nb).list_all()] for nb in trio]
+    assert ids[0] == ids[1] == ids[2] and len(set(ids[0])) == len(ids[0])
+    prefix = "ics-" if name.endswith(".ics") else "slot-"
+    assert all(i and i.startswith(prefix) for i in ids[0])
