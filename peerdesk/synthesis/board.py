@@ -90,7 +90,8 @@ class SessionChoice:
 
 
 def _card(row: Any) -> Card:
-    return Card(*row[:11], bool(row[11]))
+    return Card(int(row[0]), int(row[1]), int(row[2]), str(row[3]), str(row[4]), row[5],
+                row[6], row[7], str(row[8]), str(row[9]), int(row[10]), bool(row[11]))
 
 
 class BoardReader:

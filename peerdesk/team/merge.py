@@ -40,10 +40,10 @@ def plan(conn: Connection, bundle: Bundle) -> Plan:
     by_title = {" ".join(str(t).split()).casefold(): int(i) for i, t in conn.execute(
         "SELECT id, title FROM flip_chart WHERE retired = 0 ORDER BY position DESC, id DESC")}
     for chart in bundle.charts:
-        found = by_key.get(chart.key) if chart.key else None
-        found = found or by_title.get(" ".join(chart.title.split()).casefold())
-        out.charts[chart.ref] = found
-        if found is None:
+        match = by_key.get(chart.key) if chart.key else None
+        match = match or by_title.get(" ".join(chart.title.split()).casefold())
+        out.charts[chart.ref] = match
+        if match is None:
             out.new_charts.append(chart.title)
     for source in bundle.sources:
         if source.id.startswith("document-"):
@@ -54,11 +54,11 @@ def plan(conn: Connection, bundle: Bundle) -> Plan:
                 continue
         out.sessions[source.id] = None
         for ref in (source.id, *source.same_as):
-            found = links.session_for(conn, ref)
-            if found is not None:
-                out.sessions[source.id] = found
+            session = links.session_for(conn, ref)
+            if session is not None:
+                out.sessions[source.id] = session
                 break
-    here: dict[str, tuple[int, str | None, str | None, str, str, int, str, str, int | None]] = {}
+    here: dict[str, tuple[int, str | None, str, str, int, str, str, int | None]] = {}
     uids = [p.id for p in bundle.postits]
     for start in range(0, len(uids), 500):
         chunk = tuple(uids[start:start + 500])
@@ -67,20 +67,20 @@ def plan(conn: Connection, bundle: Bundle) -> Plan:
                 "SELECT p.uid, p.id, o.rev, o.author, p.text, p.kind, p.flip_chart_id, o.text,"
                 " o.kind, o.flip_chart_id FROM postit p LEFT JOIN postit_origin o"
                 f" ON o.postit_id = p.id WHERE p.uid IN ({marks})", chunk):
-            here[str(row[0])] = (int(row[1]), row[2], row[3], str(row[4]), str(row[5]),
-                                 int(row[6]), str(row[7]), str(row[8]),
-                                 None if row[9] is None else int(row[9]))
+            here[str(row[0])] = (int(row[1]), None if row[2] is None else str(row[2]),
+                                 str(row[4]), str(row[5]), int(row[6]), str(row[7]),
+                                 str(row[8]), None if row[9] is None else int(row[9]))
     for item in bundle.postits:
         found = here.get(item.id)
         if found is None:
             out.new.append(item)
             continue
-        postit_id, rev, _author, text, kind, chart, base_text, base_kind, base_chart = found
+        postit_id, rev, text, kind, chart_id, base_text, base_kind, base_chart = found
         if rev is None:
             out.own += 1  # made in this notebook
         elif item.rev <= rev:
             out.unchanged += 1
-        elif (text, kind, chart) == (base_text, base_kind, base_chart):
+        elif (text, kind, chart_id) == (base_text, base_kind, base_chart):
             out.updated.append((postit_id, item))
         else:
             out.suggested.append((postit_id, item))
@@ -90,15 +90,15 @@ def plan(conn: Connection, bundle: Bundle) -> Plan:
 def apply(conn: Connection, bundle: Bundle, todo: Plan, now: str) -> None:
     """Carry out ``todo`` (made by ``plan`` in this same transaction)."""
     charts = dict(todo.charts)
-    for chart in bundle.charts:
-        if charts.get(chart.ref) is None:
+    for new_chart in bundle.charts:
+        if charts.get(new_chart.ref) is None:
             cur = conn.execute(
                 "INSERT INTO flip_chart (key, title, position) VALUES (NULL, ?,"
-                " (SELECT COALESCE(max(position) + 1, 0) FROM flip_chart))", (chart.title,))
-            charts[chart.ref] = int(cur.lastrowid or 0)
-    for source in bundle.sources:
-        if source.same_as:
-            links.join(conn, (source.id, *source.same_as))
+                " (SELECT COALESCE(max(position) + 1, 0) FROM flip_chart))", (new_chart.title,))
+            charts[new_chart.ref] = int(cur.lastrowid or 0)
+    for named in bundle.sources:
+        if named.same_as:
+            links.join(conn, (named.id, *named.same_as))
     kinds = {s.id: s for s in bundle.sources}
     places = {int(c): int(n) for c, n in conn.execute(
         "SELECT flip_chart_id, max(position) + 1 FROM postit GROUP BY flip_chart_id")}
@@ -126,16 +126,16 @@ def apply(conn: Connection, bundle: Bundle, todo: Plan, now: str) -> None:
         " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(ids[p.id], p.author, p.rev, p.text, p.kind, charts[p.chart], now) for p in todo.new])
     for postit_id, item in todo.updated:
-        chart = charts[item.chart]
+        target = charts[item.chart]
         conn.execute("UPDATE postit SET text = ?, kind = ?, initials = ?, updated_at = ?"
                      " WHERE id = ?", (item.text, item.kind, item.initials, now, postit_id))
         current = int(conn.execute("SELECT flip_chart_id FROM postit WHERE id = ?",
                                    (postit_id,)).fetchone()[0])
-        if chart is not None and chart != current:
-            _move_to_end(conn, postit_id, current, chart)
+        if target is not None and target != current:
+            _move_to_end(conn, postit_id, current, target)
         conn.execute("UPDATE postit_origin SET rev = ?, text = ?, kind = ?, flip_chart_id = ?,"
                      " received_at = ? WHERE postit_id = ?",
-                     (item.rev, item.text, item.kind, chart, now, postit_id))
+                     (item.rev, item.text, item.kind, target, now, postit_id))
         conn.execute("DELETE FROM postit_suggestion WHERE postit_id = ?", (postit_id,))
     for postit_id, item in todo.suggested:
         conn.execute("UPDATE postit_origin SET rev = ? WHERE postit_id = ?",

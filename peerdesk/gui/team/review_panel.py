@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +22,7 @@ from peerdesk.gui.widgets.context import GuiContext
 from peerdesk.synthesis.board import SOURCE_TEXTS
 from peerdesk.team import links, suggestions
 from peerdesk.vault.errors import PeerdeskError
+from peerdesk.vault.notebook import Notebook
 
 
 def day_text(day: str | None) -> str:
@@ -84,7 +87,7 @@ class ReviewPanel(QGroupBox):
         for session in SessionStore(notebook).list_all():
             self.session.addItem(f"{session.when_text()} · {session.title}", session.id)
 
-    def _settle(self, action) -> None:
+    def _settle(self, action: Callable[[Notebook, int], None]) -> None:
         item = self.offers.currentItem()
         if item is None:
             self.status.setText("Choose a suggested change first.")
