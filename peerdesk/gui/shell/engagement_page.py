@@ -97,7 +97,7 @@ def tab_factories() -> list[TabFactory]:
         LazyTab("&Board", _board),
         LazyTab("&Matrix", _matrix),
         LazyTab("&Search", _search),
-        LazyTab("T&eam", _team),
+        LazyTab("Team", _team),
         LazyTab("S&ummary", _summary),
     ]
 

@@ -94,14 +94,18 @@ class PostitDelegate(QStyledItemDelegate):
         foot = QRect(inner.left(), inner.bottom() - line, inner.width(), line)
         source = card.source_text + (f" · {card.day[8:10]}/{card.day[5:7]}"
                                      if len(card.day) == 10 else "")
+        share = 3 if self.lines < TEXT_LINES else 2  # of thirds of the width
         painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(source, Qt.TextElideMode.ElideRight,
-                                                        inner.width() * 2 // 3))
+                         QFontMetrics(small).elidedText(
+                             source, Qt.TextElideMode.ElideRight,
+                             inner.width() * share // 3 - (30 if share == 3 else 0)))
         marks = []
+        compact = self.lines < TEXT_LINES  # the whole board at once: narrow cards
         if card.suggested:
-            marks.append("✎ change offered")
+            marks.append("✎" if compact else "✎ change offered")
         if card.findings:
-            marks.append(f"◆ {card.findings} finding{'s' if card.findings != 1 else ''}")
+            marks.append(f"◆{card.findings}" if compact else
+                         f"◆ {card.findings} finding{'s' if card.findings != 1 else ''}")
         if marks:
             painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              " ".join(marks))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,6 +32,8 @@ BUNDLE_FILTER = "Team bundles (*.age)"
 
 
 def _session_choices(box: QComboBox, context: GuiContext, none_text: str | None) -> None:
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(24)
     box.clear()
     if none_text is not None:
         box.addItem(none_text, None)
@@ -48,6 +50,11 @@ class SendPanel(QGroupBox):
         grid.addWidget(QLabel("For:", self), 0, 0)
         self.recipients_row = QHBoxLayout()
         grid.addLayout(self.recipients_row, 0, 1, 1, 2)
+        self.nobody = QLabel("No colleague's team code yet: add one, or lock the bundle with "
+                             "a passphrase.", self)
+        self.nobody.setWordWrap(True)
+        self.recipients_row.addWidget(self.nobody)
+        self.recipients_row.addStretch(1)
         self.boxes: list[QCheckBox] = []
         self.postits = QRadioButton("New post-its since the last send", self)
         self.postits.setChecked(True)
@@ -69,8 +76,9 @@ class SendPanel(QGroupBox):
         self.names.toggled.connect(self.names_warning.setVisible)
         grid.addWidget(self.names, 3, 2)
         grid.addWidget(self.names_warning, 4, 1, 1, 2)
-        self.with_passphrase = QCheckBox("Lock with a passphrase instead (codes not swapped):",
-                                         self)
+        self.with_passphrase = QCheckBox("Lock with a passphrase instead:", self)
+        self.with_passphrase.setToolTip("When team codes were not swapped: tell the "
+                                        "passphrase to the colleague in person")
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName("Passphrase for the bundle")
@@ -85,19 +93,20 @@ class SendPanel(QGroupBox):
         self.status.setAccessibleName("Sending: what happened")
         grid.addWidget(self.status, 7, 0, 1, 3)
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(8, 1)
 
     def reload(self) -> None:
         for box in self.boxes:
             self.recipients_row.removeWidget(box)
             box.deleteLater()
         self.boxes = []
-        for peer in codes.peers(self.context.notebook):
+        for number, peer in enumerate(codes.peers(self.context.notebook)):
             box = QCheckBox(peer.initials, self)
             box.setChecked(True)
             box.setAccessibleName(f"Send to {peer.initials}")
-            self.recipients_row.addWidget(box)
+            self.recipients_row.insertWidget(number, box)
             self.boxes.append(box)
-        self.recipients_row.addStretch(1)
+        self.nobody.setVisible(not self.boxes)
         _session_choices(self.session, self.context, None)
 
     def chosen(self) -> list[str]:
@@ -179,6 +188,8 @@ class ReceivePanel(QGroupBox):
         grid.addWidget(self.accept_button, 3, 0)
         grid.addWidget(self.drop_button, 3, 1)
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(4, 1)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.drop()
 
     def open(self, path: Path | None = None) -> None:

@@ -29,6 +29,12 @@ def day_text(day: str | None) -> str:
     return f"{day[8:10]}/{day[5:7]}/{day[:4]}" if day and len(day) == 10 else "no day"
 
 
+def _wrapped(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
 class ReviewPanel(QGroupBox):
     changed = Signal()
 
@@ -37,11 +43,12 @@ class ReviewPanel(QGroupBox):
         self.context = context
         self.setAccessibleName("Colleagues' changes and sessions")
         grid = QGridLayout(self)
-        grid.addWidget(QLabel("Suggested changes (your own version is kept until you "
-                              "choose):", self), 0, 0, 1, 3)
+        grid.addWidget(_wrapped("Suggested changes (your own version is kept until you "
+                                "choose):", self), 0, 0, 1, 3)
         self.offers = QListWidget(self)
         self.offers.setAccessibleName("Suggested changes from colleagues")
         self.offers.setWordWrap(True)
+        self.offers.setMaximumHeight(120)
         grid.addWidget(self.offers, 1, 0, 1, 3)
         self.take_button = QPushButton("Take t&heirs", self)
         self.take_button.setAccessibleName("Take the colleague's version")
@@ -51,13 +58,17 @@ class ReviewPanel(QGroupBox):
         self.keep_button.clicked.connect(lambda: self._settle(suggestions.dismiss))
         grid.addWidget(self.take_button, 2, 0)
         grid.addWidget(self.keep_button, 2, 1)
-        grid.addWidget(QLabel("Colleagues' sessions not matched to one of yours (link one "
-                              "when it is the same meeting):", self), 3, 0, 1, 3)
+        grid.addWidget(_wrapped("Colleagues' sessions not matched to one of yours (link one "
+                                "when it is the same meeting):", self), 3, 0, 1, 3)
         self.sources = QListWidget(self)
         self.sources.setAccessibleName("Colleagues' sessions to link")
+        self.sources.setMaximumHeight(120)
         grid.addWidget(self.sources, 4, 0, 1, 3)
         self.session = QComboBox(self)
         self.session.setAccessibleName("Your session of the same meeting")
+        self.session.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.session.setMinimumContentsLength(20)
         self.link_button = QPushButton("Link to m&y session", self)
         self.link_button.setAccessibleName("Link the colleague's session to yours")
         self.link_button.clicked.connect(self.link)

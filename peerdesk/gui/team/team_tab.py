@@ -3,6 +3,7 @@ files (USB stick, email attachment, shared drive): peerdesk opens no connection.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from peerdesk.gui.team.codes_panel import CodesPanel
@@ -18,7 +19,7 @@ INTRO = ("Swap team codes once, at the first team meeting. Then send your new po
 
 
 class TeamTab(QWidget):
-    tab_title = "T&eam"
+    tab_title = "Team"  # every letter of it is taken by another tab or its controls
 
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +29,7 @@ class TeamTab(QWidget):
         outer.setContentsMargins(0, 4, 0, 0)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll)
         inner = QWidget(scroll)
         scroll.setWidget(inner)
@@ -40,12 +42,12 @@ class TeamTab(QWidget):
         self.receive = ReceivePanel(context, inner)
         self.review = ReviewPanel(context, inner)
         grid.addWidget(self.codes, 1, 0)
-        grid.addWidget(self.review, 1, 1, 2, 1)
-        grid.addWidget(self.send, 2, 0)
-        grid.addWidget(self.receive, 3, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setRowStretch(4, 1)
+        grid.addWidget(self.send, 1, 1)
+        grid.addWidget(self.receive, 2, 0)
+        grid.addWidget(self.review, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)
         self.codes.changed.connect(self.send.reload)
         self.receive.received.connect(self.review.reload)
         self.refresh()
