@@ -99,8 +99,7 @@ def cmd_receive(args: argparse.Namespace, library: Library) -> int:
             print("Nothing was changed (preview only).")
             return 0
         done = receive.accept(notebook, incoming)
-    print(f"Received: {done.added} added, {done.updated} updated, {done.suggested} suggested"
-          " change(s).")
+    print(f"Received: {done.sentence()}")
     return 0
 
 

@@ -26,7 +26,7 @@ from peerdesk.vault.database import Connection
 @dataclass(frozen=True)
 class NotesPlan:
     session_id: int | None   # None: a new session will be added
-    action: str              # "take", "replace", "append" or "same"
+    action: str              # "take", "replace", "append", "same" or "none"
     participants: int        # participants to add
 
     @property
@@ -34,7 +34,8 @@ class NotesPlan:
         return {"take": "its notes go into the session",
                 "replace": "its notes replace the earlier hand-over of this session",
                 "append": "its notes are added below your own notes of the session",
-                "same": "its notes are already in the session"}[self.action]
+                "same": "its notes are already in the session",
+                "none": "it holds no notes"}[self.action]
 
 
 def heading(initials: str, made_at: str) -> str:
@@ -54,7 +55,9 @@ def plan_notes(conn: Connection, session: BundleSession, author: str,
                           " AND author = ?", (target, author)).fetchone()
     repeated = before is not None and (session.rev <= str(before[0])
                                        or session.notes == before[1])
-    if repeated or session.notes.strip() in notes:
+    if not session.notes.strip():
+        action = "none"
+    elif repeated or session.notes.strip() in notes:
         action = "same"
     elif not notes.strip():
         action = "take"
@@ -84,7 +87,7 @@ def apply_notes(conn: Connection, session: BundleSession, author: str, initials:
         notes = session.notes
     elif todo.action == "append":
         notes = f"{notes.rstrip()}\n\n{heading(initials, made_at)}\n{session.notes}"
-    if todo.action != "same":
+    if todo.action not in ("same", "none"):
         conn.execute("UPDATE session SET notes = ?, updated_at = ? WHERE id = ?",
                      (notes, now, target))
     conn.execute("INSERT INTO session_handover (session_id, author, rev, notes)"

@@ -63,7 +63,7 @@ class Incoming:
                         if p.suggested else "") + ".")
         if p.new_charts:
             lines.append("New flip charts: " + ", ".join(p.new_charts) + ".")
-        if not p.changes and (self.notes is None or self.notes.action == "same"):
+        if not p.changes and (self.notes is None or self.notes.action in ("same", "none")):
             lines.append("Nothing new: receiving it changes nothing.")
         return lines
 
@@ -74,6 +74,12 @@ class Received:
     updated: int
     suggested: int
     session_id: int | None
+    notes: str = ""   # for a hand-over: what happened to its notes, in words
+
+    def sentence(self) -> str:
+        text = (f"{self.added} added, {self.updated} updated by their author, "
+                f"{self.suggested} suggested change(s).")
+        return f"{text} {self.notes[0].upper()}{self.notes[1:]}." if self.notes else text
 
 
 def read(notebook: Notebook, path: Path, passphrase: str | None = None,
@@ -119,6 +125,7 @@ def accept(notebook: Notebook, incoming: Incoming) -> Received:
     bundle = incoming.bundle
     now = notebook.now_text()
     session_id = None
+    notes_text = ""
     with notebook.write() as conn:
         todo = merge.plan(conn, bundle)
         if bundle.session is not None and incoming.notes is not None:
@@ -126,6 +133,7 @@ def accept(notebook: Notebook, incoming: Incoming) -> Received:
                                         incoming.notes.session_id)
             session_id = handover.apply_notes(conn, bundle.session, bundle.from_code,
                                               incoming.sender, bundle.made_at, notes, now)
+            notes_text = notes.text
             todo.sessions[bundle.session.source] = session_id
         merge.apply(conn, bundle, todo, now)
         _mark_held(conn, bundle)
@@ -135,7 +143,8 @@ def accept(notebook: Notebook, incoming: Incoming) -> Received:
                      " postits, export_id, at) VALUES ('received', ?, ?, ?, ?, ?, ?)",
                      (bundle.id, bundle.kind, incoming.sender, len(bundle.postits), record_id,
                       now))
-    return Received(len(todo.new), len(todo.updated), len(todo.suggested), session_id)
+    return Received(len(todo.new), len(todo.updated), len(todo.suggested), session_id,
+                    notes_text)
 
 
 def _mark_held(conn: Connection, bundle: Bundle) -> None:

@@ -121,4 +121,6 @@ def test_a_passphrase_bundle_and_a_handover(tmp_path: Path) -> None:
     preview = cli(am_home, "receive", am, str(handed), "--preview")
     assert "your session of the same meeting" in preview.stdout
     assert "Nothing was changed (preview only)." in preview.stdout
-    assert "Received: 0 added" in cli(am_home, "receive", am, str(handed)).stdout
+    handed_in = cli(am_home, "receive", am, str(handed)).stdout
+    assert "Received: 0 added" in handed_in
+    assert "It holds no notes." in handed_in  # the team dinner's notes were empty

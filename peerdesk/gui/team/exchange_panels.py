@@ -242,9 +242,8 @@ class ReceivePanel(QGroupBox):
             return
         sender = self.incoming.sender
         self.drop()
-        self.preview.setText(f"Received from {sender}: {done.added} added, "
-                             f"{done.updated} updated by their author, {done.suggested} "
-                             "suggested change(s). The file is in the register of copies.")
+        self.preview.setText(f"Received from {sender}: {done.sentence()} The file is in the "
+                             "register of copies.")
         self.received.emit()
 
     def drop(self) -> None:
