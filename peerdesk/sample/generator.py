@@ -134,7 +134,14 @@ class _Writer:
             return int(conn.execute(f"SELECT COALESCE(max(id), 0) FROM {table}").fetchone()[0])
 
         self.base = {t: base(t) for t in ("session", "postit", "finding", "document")}
+        self.first = 0  # the first copy of the current transaction
         self.places(conn)
+
+    def next_batch(self, conn: Connection, first: int) -> None:
+        """Post-its of the next copies come after the colleagues' ones merged just now."""
+        self.first = first
+        self.base["postit"] = int(conn.execute("SELECT COALESCE(max(id), 0) FROM postit")
+                                  .fetchone()[0])
 
     def places(self, conn: Connection) -> None:
         """Dense positions per chart, after what is already there."""
@@ -150,7 +157,8 @@ class _Writer:
         docs = [self.base["document"] + k * len(C.DOCUMENTS) + i + 1
                 for i in range(len(C.DOCUMENTS))]
         lines: dict[str, list[str]] = {p.key: [] for p in C.SESSIONS}
-        pid = self.base["postit"] + k * POSTITS_PER_COPY
+        first_pid = self.base["postit"] + (k - self.first) * POSTITS_PER_COPY
+        pid = first_pid
         pairs = {p.key: self.partners[i % len(self.partners)] for i, p in enumerate(C.SESSIONS)}
 
         def postit(ref: str, chart: str, kind: str, text: str) -> int | str:
@@ -199,7 +207,7 @@ class _Writer:
             postit(key, chart, "participant_recommendation", text)
         heard = [p for p in C.SESSIONS if p.kind in (C.M, C.FG)]
         spare = 0
-        while pid < self.base["postit"] + (k + 1) * POSTITS_PER_COPY:
+        while pid < first_pid + POSTITS_PER_COPY:
             chart, kind, text = C.SPARE_POSTITS[spare % len(C.SPARE_POSTITS)]
             fits = [p.key for p in heard if chart in p.charts] or [p.key for p in heard]
             again = spare // len(C.SPARE_POSTITS)  # heard again: in another session
@@ -288,5 +296,6 @@ def fill_demo(notebook: Notebook, scale: int = 1) -> None:
                         conn.executemany(_INSERTS[table], rows.tables[table])
             writer.colleagues.deliver(conn)
             writer.places(conn)
+            writer.next_batch(conn, first + COPIES_PER_TRANSACTION)
     if notebook.engagement().stage is Stage.PREPARING:
         notebook.set_stage(Stage.ON_SITE)

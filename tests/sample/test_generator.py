@@ -199,3 +199,13 @@ def test_colleagues_cards_arrive_as_bundles_do(demo: Notebook) -> None:
     assert total > 10 and merged == total and on_sessions == total
     assert mine_with_origin == 0
     assert authors >= 3
+
+
+def test_more_copies_than_one_transaction_holds(library: Library) -> None:
+    from peerdesk.sample.generator import COPIES_PER_TRANSACTION
+
+    copies = COPIES_PER_TRANSACTION + 1
+    with create_demo(library, PASSPHRASE, scale=copies) as notebook:
+        assert count(notebook, "postit") == POSTITS_PER_COPY * copies
+        assert count(notebook, "finding") == FINDINGS_PER_COPY * copies
+        assert count(notebook, "postit_origin") > 0
