@@ -215,7 +215,7 @@ class _Writer:
                    text)
             spare += 1
         self._team_log(sid, fid0, lines, fill, rows)
-        self._sessions(k, sid, lines, pairs, fill, rows)
+        self._sessions(k, sid, lines, pairs, fill, rows, sources)
 
     @staticmethod
     def _source_id(k: int, planned: Any) -> str:
@@ -237,7 +237,7 @@ class _Writer:
 
     def _sessions(self, k: int, sid: dict[str, int], lines: dict[str, list[str]],
                   pairs: dict[str, tuple[int | None, str]], fill: dict[str, Any],
-                  rows: _Rows) -> None:
+                  rows: _Rows, sources: dict[str, tuple[str, str, str]]) -> None:
         free: dict[int, datetime] = {}  # on site, sessions follow each other
         for i, p in enumerate(C.SESSIONS):
             day = FIRST_DAY + timedelta(days=p.day)
@@ -263,7 +263,7 @@ class _Writer:
                 partner, part, len(p.people) if p.kind == C.FG else None,
                 "\n".join(t for t in text if t), started,
                 started if p.kind in (C.M, C.FG) else None, self.now, self.now,
-                self._source_id(k, p)))
+                sources[p.key][0]))
             for chart in p.charts:
                 rows.add("session_theme", (sid[p.key], self.charts[chart]))
             for j, (role, org, name) in enumerate(p.people):
@@ -294,7 +294,8 @@ def fill_demo(notebook: Notebook, scale: int = 1) -> None:
                 for table in _ORDER:
                     if table in rows.tables:
                         conn.executemany(_INSERTS[table], rows.tables[table])
-            writer.colleagues.deliver(conn)
+            with search_index.bulk_insert(conn):  # the colleagues' cards only add rows
+                writer.colleagues.deliver(conn)
             writer.places(conn)
             writer.next_batch(conn, first + COPIES_PER_TRANSACTION)
     if notebook.engagement().stage is Stage.PREPARING:
