@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import sqlite3
 from datetime import UTC, datetime
 
 from peerdesk.vault.database import Connection
@@ -105,6 +104,8 @@ CREATE TABLE session_handover (
 
 def _statements(script: str) -> list[str]:
     """The script's statements one by one (a trigger's body stays whole)."""
+    import sqlite3  # the standard library's statement splitter; only while migrating
+
     out: list[str] = []
     pending = ""
     for line in script.splitlines(keepends=True):
