@@ -23,7 +23,8 @@ from peerdesk.summary.wording import (
     SIGNPOST_TEXTS,
     SOURCE_KIND_WORDS,
 )
-from peerdesk.synthesis.triangulation import SOURCE_KIND_LABELS, Label, Rule, Source, Support
+from peerdesk.synthesis import sources
+from peerdesk.synthesis.triangulation import SOURCE_KIND_LABELS, Label, Rule, Support
 from peerdesk.vault.notebook import Notebook
 
 # The order in which support is listed, most direct evidence first.
@@ -248,25 +249,9 @@ def _rule(min_sources: int, min_kinds: int) -> Rule:
 
 
 def _support_rows(notebook: Notebook) -> dict[int, Support]:
-    """Each finding's support, from its post-its' sessions and documents."""
-    supporting: dict[int, list[Source]] = defaultdict(list)
-    challenging: dict[int, list[Source]] = defaultdict(list)
+    """Each finding's support, counted as the board and the matrix count it."""
     with notebook.read() as conn:
-        rows = conn.execute(
-            "SELECT e.finding_id, e.relation, p.session_id, s.kind, p.document_id"
-            " FROM finding_evidence e JOIN postit p ON p.id = e.postit_id"
-            " LEFT JOIN session s ON s.id = p.session_id").fetchall()
-    for finding_id, relation, session_id, session_kind, document_id in rows:
-        if session_id is not None and session_kind is not None:
-            source = Source(("session", int(session_id)), str(session_kind))
-        elif document_id is not None:
-            source = Source(("document", int(document_id)), "document")
-        else:
-            continue
-        target = challenging if relation == "challenges" else supporting
-        target[int(finding_id)].append(source)
-    ids = set(supporting) | set(challenging)
-    return {i: Support.of(supporting.get(i, ()), challenging.get(i, ())) for i in ids}
+        return sources.supports(conn)
 
 
 def _ordered_support(support: Support) -> tuple[tuple[str, int], ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peerdesk.vault import search_index
+from peerdesk.vault import search_index, team_tables
 from peerdesk.vault.database import Connection
 
 SESSION_KINDS = ("meeting", "focus_group", "team_session", "client_catch_up", "feedback",
@@ -248,6 +248,7 @@ MIGRATIONS: list[Migration] = [V1]
 MIGRATIONS.append(search_index.MIGRATION)  # v2: full-text search
 MIGRATIONS.append(search_index.MIGRATION_3)  # v3: notes re-indexed when searched
 MIGRATIONS.append(ACCEPTED_PLACE)  # v4: "not attributable" kept per place in the summary
+MIGRATIONS.append(team_tables.MIGRATION)  # v5: the team: source ids, post-it uids, bundles
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
