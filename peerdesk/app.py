@@ -41,6 +41,10 @@ def display_missing(environ: Mapping[str, str], platform: str = sys.platform) ->
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # started as a program (a test passes its own arguments)
+        from peerdesk.vault.hardening import start_hardened
+
+        start_hardened()
     args = build_parser().parse_args(argv)
     if display_missing(os.environ):
         print(f"peerdesk: {NO_DISPLAY}", file=sys.stderr)

@@ -34,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # started as a program (a test passes its own arguments)
+        from peerdesk.vault.hardening import start_hardened
+
+        start_hardened()
     os.umask(0o077)
     args = build_parser().parse_args(argv)
     paths = AppPaths.from_environment(args.data_dir)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from peerdesk.vault.errors import KeyFileDamagedError, WeakPassphraseError, WrongPassphraseError
+from peerdesk.vault.keys.secret import random_key, wipe, wipe_bytes
 
 FORMAT = "peerdesk-keyfile"
 VERSION = 1
@@ -32,9 +33,9 @@ DATA_KEY_BYTES = 32
 MIN_PASSPHRASE_LENGTH = 10
 
 
-def new_data_key() -> bytes:
-    """A fresh random 256-bit key for one notebook."""
-    return secrets.token_bytes(DATA_KEY_BYTES)
+def new_data_key() -> bytearray:
+    """A fresh random 256-bit key for one notebook, in a buffer its holder wipes."""
+    return random_key(DATA_KEY_BYTES)
 
 
 @dataclass(frozen=True)
@@ -85,19 +86,24 @@ class KdfParams:
 
 
 def derive_key(passphrase: str, params: KdfParams) -> bytes:
-    """Stretch a passphrase into a 256-bit wrapping key."""
-    secret = passphrase.encode("utf-8")
-    if params.name == "argon2id":
-        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+    """Stretch a passphrase into a 256-bit wrapping key (the caller wipes it after use:
+    ``wipe_bytes``). The passphrase's UTF-8 form made here is overwritten at once."""
+    secret = passphrase.encode("utf-8")  # a copy of the passphrase, wiped below
+    try:
+        if params.name == "argon2id":
+            from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-        return Argon2id(salt=params.salt, length=32, iterations=params.iterations,
-                        lanes=params.lanes, memory_cost=params.memory_kib).derive(secret)
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+            return Argon2id(salt=params.salt, length=32, iterations=params.iterations,
+                            lanes=params.lanes, memory_cost=params.memory_kib).derive(secret)
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    return Scrypt(salt=params.salt, length=32, n=params.n, r=params.r, p=params.p).derive(secret)
+        return Scrypt(salt=params.salt, length=32, n=params.n, r=params.r,
+                      p=params.p).derive(secret)
+    finally:
+        wipe_bytes(secret)
 
 
-def key_check(data_key: bytes, notebook_id: str) -> bytes:
+def key_check(data_key: bytes | bytearray, notebook_id: str) -> bytes:
     return hmac.new(data_key, b"peerdesk key check\0" + notebook_id.encode(), hashlib.sha256)\
         .digest()[:16]
 
@@ -116,31 +122,40 @@ class KeyFile:
     check: bytes = field(repr=False)
 
     @classmethod
-    def wrap(cls, data_key: bytes, passphrase: str, notebook_id: str, created: str,
+    def wrap(cls, data_key: bytes | bytearray, passphrase: str, notebook_id: str, created: str,
              kdf: KdfParams) -> KeyFile:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         check_passphrase(passphrase)
         nonce = secrets.token_bytes(12)
         wrapping_key = derive_key(passphrase, kdf)
-        wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, _aad(notebook_id))
+        try:
+            wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, _aad(notebook_id))
+        finally:
+            wipe_bytes(wrapping_key)
         return cls(notebook_id, created, kdf, nonce, wrapped, key_check(data_key, notebook_id))
 
-    def unwrap(self, passphrase: str) -> bytes:
+    def unwrap(self, passphrase: str) -> bytearray:
+        """The data key, in a buffer the caller wipes (``secret.wipe``) when done."""
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         wrapping_key = derive_key(passphrase, self.kdf)
         try:
-            data_key = AESGCM(wrapping_key).decrypt(self.nonce, self.wrapped_key,
-                                                   _aad(self.notebook_id))
+            plain = AESGCM(wrapping_key).decrypt(self.nonce, self.wrapped_key,
+                                                 _aad(self.notebook_id))
         except InvalidTag:
             raise WrongPassphraseError() from None
+        finally:
+            wipe_bytes(wrapping_key)
+        data_key = bytearray(plain)
+        wipe_bytes(plain)
         if not self.matches(data_key):
+            wipe(data_key)
             raise KeyFileDamagedError()
         return data_key
 
-    def matches(self, data_key: bytes) -> bool:
+    def matches(self, data_key: bytes | bytearray) -> bool:
         """True when ``data_key`` is this notebook's key."""
         return hmac.compare_digest(key_check(data_key, self.notebook_id), self.check)
 
