@@ -16,6 +16,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"peerdesk {__version__}")
     parser.add_argument("--data-dir", help="keep peerdesk's files in this folder "
                         "(also PEERDESK_HOME)")
+    parser.add_argument("--after-destruction", action="store_true",
+                        help="say that peerdesk has started afresh after destroying an "
+                        "engagement (peerdesk passes this to itself)")
     parser.add_argument("--smoke", action="store_true",
                         help="start, show the main window, process events and exit 0 "
                         "(for packaging and CI)")
@@ -55,7 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = AppPaths.from_environment(args.data_dir)
     from peerdesk.gui.shell.application import run
 
-    return run(paths, smoke=args.smoke, argv=[sys.argv[0]])
+    return run(paths, smoke=args.smoke, argv=[sys.argv[0]], data_dir=args.data_dir,
+               after_destruction=args.after_destruction)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,15 @@ if TYPE_CHECKING:
     from peerdesk.vault.settings import Settings
 
 
+AFRESH = ("The engagement is destroyed, and peerdesk has started again as a fresh program: "
+          "the one that had the notebook open has ended, so nothing of it is left in "
+          "peerdesk's memory. Its certificate stays listed under Destroyed engagements.")
+NOT_AFRESH = ("peerdesk could not start itself again as a fresh program. Quit peerdesk and "
+              "start it again, so that nothing of the destroyed engagement stays in its "
+              "memory.")
+"""Shown by the window when starting afresh failed."""
+
+
 def peer_name_from(text: str) -> str:
     """The peer's name as the certificate's text gives it ("Peer: ..."), or ''."""
     for line in text.splitlines():
@@ -66,6 +75,8 @@ class DestructionHost(Protocol):
 
     def lock(self) -> None: ...
 
+    def start_afresh(self) -> bool: ...
+
 
 class DestructionFlow(QObject):
     def __init__(self, window: DestructionHost) -> None:
@@ -74,6 +85,8 @@ class DestructionFlow(QObject):
         self.started = False
         self.wizard: DestroyWizard | None = None
         self.certificate_dialog: QObject | None = None
+        self.started_afresh = False   # this process was started by one that destroyed
+        self.afresh_due = False       # this process had the destroyed notebook open
         destroyed = window.library_page.destroyed_list
         destroyed.show_requested.connect(self.show_certificate)
         destroyed.email_requested.connect(self.email_again)
@@ -91,6 +104,9 @@ class DestructionFlow(QObject):
         self.window.library_page.destroyed_list.set_entries(found)
         if not self.started:
             self.started = True
+            if self.started_afresh:
+                self.window.messages.info(AFRESH, 0)
+                return
             self.startup_notices(entries)
 
     def notebook_opened(self, notebook: Notebook) -> None:
@@ -194,6 +210,7 @@ class DestructionFlow(QObject):
         self.wizard = DestroyWizard(self.window.library, self.window.widget(), notebook=notebook,
                                     release=self.window.release_notebook)
         self.wizard.destruction_done.connect(self.after_destruction)
+        self.wizard.finished.connect(self.wizard_closed)
         self.wizard.open()
 
     def finish(self, journal: Journal) -> None:
@@ -213,6 +230,8 @@ class DestructionFlow(QObject):
         window = self.window
         window.settings = Settings.load(window.paths)   # never save the old copy back
         wizard = self.wizard
+        if wizard is not None and wizard.notebook is not None and result is not None:
+            self.afresh_due = True   # this process had the notebook open
         if wizard is not None:
             gone = wizard.journal.secret.notebook_id if wizard.journal is not None else (
                 wizard.notebook.id if wizard.notebook is not None else "")
@@ -231,6 +250,13 @@ class DestructionFlow(QObject):
         if journals:
             window.messages.offer("&Finish destruction", lambda: self.finish(journals[0]),
                                   "Finish the unfinished destruction")
+
+    def wizard_closed(self, _code: int) -> None:
+        """Once the peer has read the result: start afresh if this process had the
+        notebook open, so that nothing of it stays in memory."""
+        if self.afresh_due:
+            self.afresh_due = False
+            self.window.start_afresh()
 
     # -- destroyed engagements ------------------------------------------------------------
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from peerdesk.gui.forms.ui_change_passphrase import Ui_ChangePassphraseDialog
 from peerdesk.gui.forms.ui_new_engagement import Ui_NewEngagementDialog
@@ -18,7 +27,7 @@ from peerdesk.gui.forms.ui_unlock import Ui_UnlockDialog
 from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.vault.domain import EngagementDetails, TeamMember
 from peerdesk.vault.keys.keyfile import MIN_PASSPHRASE_LENGTH, passphrase_hint
-from peerdesk.vault.settings import IDLE_CHOICES, Settings
+from peerdesk.vault.settings import CLIPBOARD_CHOICES, IDLE_CHOICES, Settings
 
 _NOT_SET = QDate(2000, 1, 1)
 _STRENGTH_WORDS = ("Too short", "Weak", "Fair", "Good", "Strong")
@@ -32,6 +41,28 @@ def _to_date(edit_value: QDate) -> date | None:
 
 def _to_qdate(value: date | None) -> QDate:
     return QDate(value.year, value.month, value.day) if value else _NOT_SET
+
+
+CAPTURE_HINT = ("Windows 10 (2004) and later honour this, and it keeps the window out of "
+                "Recall too. macOS and Linux offer no way for an app to ask it; there, "
+                "peerdesk's window can be captured like any other.")
+
+
+def clipboard_choice(seconds: int) -> str:
+    if not seconds:
+        return "on lock and when peerdesk closes"
+    when = f"{seconds // 60} minute{'s' if seconds >= 120 else ''}" if seconds >= 60 \
+        else f"{seconds} seconds"
+    return f"{when} after a copy, and on lock"
+
+
+def forget(dialog: QDialog) -> None:
+    """Once a dialog is done with for good: empty its text fields (each field's old text is
+    freed, its undo history with it) and delete it, so that no passphrase or detail typed
+    into it stays in memory with the window that parented it."""
+    for field in dialog.findChildren(QLineEdit):
+        field.setText("")
+    dialog.deleteLater()
 
 
 def strength_text(passphrase: str) -> str:
@@ -235,6 +266,22 @@ class SettingsDialog(QDialog):
         index = self.ui.idleCombo.findData(settings.idle_lock_minutes)
         self.ui.idleCombo.setCurrentIndex(index if index >= 0 else IDLE_CHOICES.index(10))
         self.ui.textScaleSpin.setValue(settings.text_scale_percent)
+        self.clipboard_combo = QComboBox(self)
+        self.clipboard_combo.setAccessibleName("Empty the clipboard after a copy")
+        for seconds in CLIPBOARD_CHOICES:
+            self.clipboard_combo.addItem(clipboard_choice(seconds), seconds)
+        index = self.clipboard_combo.findData(settings.clipboard_clear_seconds)
+        self.clipboard_combo.setCurrentIndex(max(index, 0))
+        label = QLabel("Empty the &clipboard", self)
+        label.setBuddy(self.clipboard_combo)
+        self.ui.settingsForm.addRow(label, self.clipboard_combo)
+        self.capture_box = QCheckBox("Keep peerdesk out of screenshots, screen sharing and "
+                                     "recordings while an engagement is open", self)
+        self.capture_box.setAccessibleName(self.capture_box.text())
+        self.capture_box.setChecked(settings.exclude_from_capture)
+        self.capture_box.setToolTip(CAPTURE_HINT)
+        self.capture_box.setAccessibleDescription(CAPTURE_HINT)
+        self.ui.settingsForm.addRow(self.capture_box)
         self.ui.storeLabel.setText(f"Credential store: {store_description}")
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName("Save")
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
@@ -244,3 +291,5 @@ class SettingsDialog(QDialog):
     def apply_to(self, settings: Settings) -> None:
         settings.idle_lock_minutes = int(self.ui.idleCombo.currentData())
         settings.text_scale_percent = int(self.ui.textScaleSpin.value())
+        settings.clipboard_clear_seconds = int(self.clipboard_combo.currentData())
+        settings.exclude_from_capture = self.capture_box.isChecked()

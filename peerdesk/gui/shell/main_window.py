@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.gui.destruction.flow import DestructionFlow
 from peerdesk.gui.shell.library_page import LibraryPage
+from peerdesk.gui.widgets.clipboard_guard import ClipboardGuard
 from peerdesk.gui.widgets.message_bar import MessageBar
 from peerdesk.vault.clock import Clock
 from peerdesk.vault.errors import (
@@ -28,12 +29,14 @@ from peerdesk.vault.errors import (
     PeerdeskError,
     WrongPassphraseError,
 )
+from peerdesk.vault.keys.secret import wipe_str
 from peerdesk.vault.paths import AppPaths
 from peerdesk.vault.settings import IdleLock, Settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from peerdesk.gui.shell.dialogs import NewEngagementDialog, UnlockDialog
     from peerdesk.gui.shell.engagement_page import EngagementPage
     from peerdesk.vault.library import Library
     from peerdesk.vault.notebook import Notebook
@@ -54,6 +57,8 @@ class MainWindow(QMainWindow):
         self.notebook: Notebook | None = None
         self.page: EngagementPage | None = None
         self.locked_this_run: set[str] = set()
+        self.fresh_start: Callable[[], bool] | None = None
+        self.restarted = False
         self.idle = IdleLock(settings.idle_lock_minutes, clock.monotonic())
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName("peerdesk")
@@ -75,6 +80,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library_page)
         self._build_actions()
         self.destruction = DestructionFlow(self)
+        self.clipboard_guard = ClipboardGuard(self, settings.clipboard_clear_seconds)
         self.statusBar().setAccessibleName("Status")
 
         # Input is watched only while a notebook is open: with nothing open there is nothing
@@ -166,18 +172,27 @@ class MainWindow(QMainWindow):
         return self._ask_passphrase(notebook_id, reason)
 
     def _ask_passphrase(self, notebook_id: str, reason: str) -> bool:
-        from peerdesk.gui.shell.dialogs import UnlockDialog
+        from peerdesk.gui.shell.dialogs import UnlockDialog, forget
 
         dialog = UnlockDialog(reason, self)
+        try:
+            return self._unlock_with(dialog, notebook_id)
+        finally:
+            forget(dialog)
+
+    def _unlock_with(self, dialog: UnlockDialog, notebook_id: str) -> bool:
         while dialog.exec() == QDialog.DialogCode.Accepted:
+            passphrase = dialog.passphrase()
             try:
-                notebook = self.library.open(notebook_id, dialog.passphrase())
+                notebook = self.library.open(notebook_id, passphrase)
             except WrongPassphraseError as exc:
                 dialog.show_problem(exc.message)
                 continue
             except (KeyFileDamagedError, PeerdeskError) as exc:
                 self.messages.error(exc.message)
                 return False
+            finally:
+                wipe_str(passphrase)
             self.locked_this_run.discard(notebook_id)
             return self._show(notebook, via_passphrase=True)
         return False
@@ -233,6 +248,7 @@ class MainWindow(QMainWindow):
         """Drop the engagement's views and hand over its notebook still open: lock closes
         it, destruction closes it itself."""
         notebook, self.notebook = self.notebook, None
+        self.clipboard_guard.clear_ours()
         self._watch_activity(False)
         if self.page is not None:
             self.page.teardown()
@@ -258,17 +274,26 @@ class MainWindow(QMainWindow):
             self.page.refresh_header()
 
     def new_engagement(self) -> None:
-        from peerdesk.gui.shell.dialogs import NewEngagementDialog
+        from peerdesk.gui.shell.dialogs import NewEngagementDialog, forget
 
         dialog = NewEngagementDialog(self)
+        try:
+            self._create_with(dialog)
+        finally:
+            forget(dialog)
+
+    def _create_with(self, dialog: NewEngagementDialog) -> None:
         while dialog.exec() == QDialog.DialogCode.Accepted:
             if self.notebook is not None:
                 self.lock()
+            passphrase = dialog.passphrase()
             try:
-                notebook = self.library.create(dialog.details(), dialog.passphrase())
+                notebook = self.library.create(dialog.details(), passphrase)
             except PeerdeskError as exc:
                 dialog.show_problem(exc.message)
                 continue
+            finally:
+                wipe_str(passphrase)
             self._show(notebook)
             if not notebook.keyring_holds_key:
                 self.messages.warning("This computer's credential store cannot be used, so the "
@@ -294,6 +319,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             dialog.apply_to(self.settings)
             self.idle.minutes = self.settings.idle_lock_minutes
+            self.clipboard_guard.clear_after_seconds = self.settings.clipboard_clear_seconds
             self._save_settings()
             from peerdesk.gui.widgets.text_size import apply_text_scale
 
@@ -338,6 +364,23 @@ class MainWindow(QMainWindow):
             self.lock()
             self.messages.info("peerdesk locked the notebook after "
                                f"{self.idle.minutes} minutes without use.")
+
+    def start_afresh(self) -> bool:
+        """Start peerdesk anew as a fresh program and quit this one (after a destruction,
+        so that nothing of the engagement stays in this program's memory). False when
+        there is no way to here (a window inside a test), or the new one did not start:
+        this one then carries on, and says what to do."""
+        if self.fresh_start is None:
+            return False
+        if not self.fresh_start():
+            from peerdesk.gui.destruction.flow import NOT_AFRESH
+
+            self.messages.warning(NOT_AFRESH)
+            return False
+        self.restarted = True
+        self.close()
+        QApplication.quit()
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.page is not None:

@@ -22,6 +22,33 @@ _USELESS_BACKENDS = ("keyring.backends.fail", "keyring.backends.null",
                      "keyrings.alt")  # plaintext or no-op stores are never used
 
 
+def _discover() -> Any:
+    """keyring's backend, found on a thread of its own.
+
+    Finding it imports every backend, and a backend that cannot load here (Windows' on
+    Linux, say) keeps its import error, traceback and all, for good. Found from the
+    caller's thread, that traceback would keep the caller's frames alive, with the
+    passphrase a new notebook was made with still in them; a thread's frames hold none."""
+    import threading
+
+    found: dict[str, Any] = {}
+
+    def discover() -> None:
+        try:
+            import keyring
+
+            found["backend"] = keyring.get_keyring()
+        except Exception as exc:  # keyring's discovery can raise almost anything
+            found["error"] = exc
+
+    worker = threading.Thread(target=discover, name="peerdesk-keyring-discovery")
+    worker.start()
+    worker.join()
+    if "backend" not in found:
+        raise CredentialStoreUnavailableError() from found.get("error")
+    return found["backend"]
+
+
 def _username(notebook_id: str) -> str:
     return f"notebook-{notebook_id}"
 
@@ -37,13 +64,7 @@ class KeyStore:
         """The usable backend, or ``CredentialStoreUnavailableError``."""
         if self._backend is not None:
             return self._backend
-        try:
-            import keyring
-            import keyring.errors
-
-            backend = keyring.get_keyring()
-        except Exception as exc:  # keyring's discovery can raise almost anything
-            raise CredentialStoreUnavailableError() from exc
+        backend = _discover()
         module = type(backend).__module__
         if module.startswith(_USELESS_BACKENDS) or getattr(backend, "priority", 1) <= 0:
             raise CredentialStoreUnavailableError()
