@@ -264,7 +264,8 @@ class DestroyWizard(QDialog):
 
         if self.outcome is None or self.outcome.files is None:
             return
-        self.run_page.show_email(email_manager(self._mail(), self.outcome.files.pdf).message)
+        outcome = email_manager(self._mail(), self.outcome.files.pdf)
+        self.run_page.show_email(outcome.message, outcome.text)
 
     def open_folder(self) -> None:
         from PySide6.QtCore import QUrl

@@ -278,10 +278,14 @@ class DestructionFlow(QObject):
         dialog.open()
 
     def email_again(self, entry: DestroyedEngagement) -> None:
-        from peerdesk.gui.destruction.manager_email import email_manager
+        from peerdesk.gui.destruction.manager_email import copy_email, email_manager
 
         outcome = email_manager(self._mail_for(entry), entry.files.pdf)  # type: ignore[arg-type]
+        messages = self.window.messages
         if outcome.ok:
-            self.window.messages.info(outcome.message, 0)
+            messages.info(outcome.message, 0)
         else:
-            self.window.messages.error(outcome.message)
+            messages.error(outcome.message)
+        if outcome.text:
+            messages.offer("&Copy the email's text",
+                           lambda: messages.info(copy_email(outcome.text), 0))

@@ -69,6 +69,9 @@ def build_window(paths: AppPaths, clock: Clock | None = None,
 def run(paths: AppPaths, smoke: bool = False, argv: list[str] | None = None,
         data_dir: str | None = None, after_destruction: bool = False) -> int:
     keep_qt_settings_inside(paths)  # before the QApplication exists, or Qt ignores it
+    from peerdesk.gui.widgets import log_guard
+
+    log_guard.install()   # before Qt says anything
     app = create_application(argv or ["peerdesk"])
     QFont.insertSubstitution("Sans", "DejaVu Sans")
     from peerdesk.gui.widgets.fresh_start import start_fresh_process

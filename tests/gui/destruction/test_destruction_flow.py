@@ -67,7 +67,11 @@ class MailCatcher(QObject):
 
 
 @pytest.fixture
-def mail() -> Iterator[MailCatcher]:
+def mail(monkeypatch: pytest.MonkeyPatch) -> Iterator[MailCatcher]:
+    """The catcher, set up as this computer's mail program."""
+    from peerdesk.gui.destruction import manager_email
+
+    monkeypatch.setattr(manager_email, "mail_program", lambda: "the catcher")
     catcher = MailCatcher()
     QDesktopServices.setUrlHandler("mailto", catcher, "catch")
     try:
