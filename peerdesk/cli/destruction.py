@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from peerdesk.cli.common import open_notebook, parse_day
+from peerdesk.cli.common import ON_THE_COMMAND_LINE, ask, open_notebook, parse_day
 from peerdesk.destruction import destroy as destruction
 from peerdesk.destruction import retention
 from peerdesk.destruction.certificate import Attestations, size_text
@@ -77,13 +77,18 @@ def cmd_destroy(args: argparse.Namespace, library: Library) -> int:
               "run 'peerdesk-cli finish-destruction'.", file=sys.stderr)
     with open_notebook(args, library) as notebook:
         inventory = destruction.plan(library, notebook, keep=dict(args.keep or []))
-        if not inventory.title_matches(args.confirm_title):
-            raise ValidationError("The title given to --confirm-title does not match this "
-                                  "engagement's title, so nothing was destroyed.")
-        print_inventory(inventory)
+        typed = args.confirm_title
+        if typed is None:
+            print_inventory(inventory)
+            typed = ask("To destroy it, type the engagement's title", required=True)
+        if not inventory.title_matches(typed):
+            raise ValidationError("The title typed does not match this engagement's title, "
+                                  "so nothing was destroyed.")
+        if args.confirm_title is not None:
+            print_inventory(inventory)
         attestations = Attestations(args.attest_notes, args.attest_printed, args.attest_copies)
         print("Destroying, step by step:")
-        result = destruction.run(library, inventory, notebook, confirm_title=args.confirm_title,
+        result = destruction.run(library, inventory, notebook, confirm_title=typed,
                                  attestations=attestations, progress=print_progress)
     return print_result(result)
 
@@ -115,7 +120,9 @@ def cmd_hold(args: argparse.Namespace, library: Library) -> int:
             state = retention.lift_hold(notebook)
             print("The hold is lifted.")
         else:
-            state = retention.hold(notebook, args.reason)
+            reason = args.reason if args.reason is not None else ask(
+                "Why must destruction wait", required=True)
+            state = retention.hold(notebook, reason)
         today = notebook.clock.now().date()
     print(retention.reminder(state, today) or "Destruction is not due yet.")
     return 0
@@ -132,10 +139,15 @@ def cmd_destroyed(args: argparse.Namespace, library: Library) -> int:
 
 def add_commands(sub: SubParsers) -> None:
     destroy = sub.add_parser(
-        "destroy", help="destroy an engagement's notebook, verify it and write a certificate")
+        "destroy", help="destroy an engagement's notebook, verify it and write a certificate",
+        description="Destroy an engagement's notebook. peerdesk-cli shows what it will "
+                    "destroy and asks you to type the engagement's title to confirm (from "
+                    "standard input when that is not a terminal: after the passphrase, if "
+                    "--passphrase-stdin).")
     destroy.add_argument("notebook", help="notebook id (or a unique start of it)")
-    destroy.add_argument("--confirm-title", required=True, metavar="TITLE",
-                         help="the engagement's title, typed out as a deliberate confirmation")
+    destroy.add_argument("--confirm-title", metavar="TITLE",
+                         help="the engagement's title, typed out as a deliberate confirmation "
+                              f"({ON_THE_COMMAND_LINE})")
     destroy.add_argument("--keep", action="append", type=parse_keep, metavar="COPY:REASON",
                          help="keep a recorded copy (number from the inventory) and say why")
     destroy.add_argument("--attest-notes", action="store_true",
@@ -159,10 +171,11 @@ def add_commands(sub: SubParsers) -> None:
     signoff.add_argument("date", type=parse_day, metavar="DD/MM/YYYY")
     signoff.add_argument("--passphrase-stdin", action="store_true")
 
-    hold = sub.add_parser("hold", help="put destruction on hold with a reason, or lift it")
+    hold = sub.add_parser("hold", help="put destruction on hold with a reason (asked for), "
+                                       "or lift it")
     hold.add_argument("notebook")
-    which = hold.add_mutually_exclusive_group(required=True)
-    which.add_argument("--reason", help="why destruction must wait")
+    which = hold.add_mutually_exclusive_group()
+    which.add_argument("--reason", help=f"why destruction must wait ({ON_THE_COMMAND_LINE})")
     which.add_argument("--lift", action="store_true", help="lift the hold")
     hold.add_argument("--passphrase-stdin", action="store_true")
     destroy.set_defaults(handler=cmd_destroy)

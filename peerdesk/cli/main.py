@@ -24,7 +24,12 @@ GROUPS = (engagements, capture, synthesis, summary, destruction)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="peerdesk-cli", description="peerdesk without a window: manage encrypted notebooks.")
+        prog="peerdesk-cli", description="peerdesk without a window: manage encrypted notebooks.",
+        epilog="Nothing confidential needs to go on the command line, where it would stay in "
+               "the shell's history and show in the list of running programs: leave out a "
+               "title, a name, a confirmation, search words or a reason and peerdesk-cli "
+               "asks for it (or reads it from standard input, one a line). Passphrases are "
+               "never taken as arguments.")
     parser.add_argument("--version", action="version", version=f"peerdesk {__version__}")
     parser.add_argument("--data-dir", help="keep peerdesk's files in this folder")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
