@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from peerdesk.destruction.certificate import MEMORY_RESTARTS
 from peerdesk.gui.destruction.flow import AFRESH
 from peerdesk.vault.hardening import dumpable, hardened_environment
 from peerdesk.vault.keys.keystore import KeyStore
@@ -144,6 +145,8 @@ def test_after_lock_no_key_or_passphrase_is_in_memory_and_after_destruction_noth
     process.stdin.flush()
     assert _wait_line(process, "destroyed") == "destroyed complete"
     assert process.wait(timeout=WAIT_S) == 0   # the process that had the notebook open ends
+    (certificate,) = (home / "data" / "certificates").glob("*.txt")
+    assert " ".join(MEMORY_RESTARTS.split()) in " ".join(certificate.read_text().split())
     fresh = _fresh_process(token)
     after = count_copies(fresh, needles)
     counts = {name: summed(after, name) for name in

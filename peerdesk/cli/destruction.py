@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING
 from peerdesk.cli.common import ON_THE_COMMAND_LINE, ask, open_notebook, parse_day
 from peerdesk.destruction import destroy as destruction
 from peerdesk.destruction import retention
-from peerdesk.destruction.certificate import Attestations, size_text
+from peerdesk.destruction.certificate import (
+    MEMORY_ENDS,
+    MEMORY_NOT_OPENED,
+    Attestations,
+    size_text,
+)
 from peerdesk.destruction.certificates import destroyed_engagements
 from peerdesk.destruction.destroy import DestructionResult, Progress
 from peerdesk.destruction.inventory import Inventory
@@ -39,7 +44,9 @@ def print_inventory(inventory: Inventory) -> None:
     print(f"Destroying: {inventory.title}")
     print("Inventory:")
     for artefact in inventory.artefacts:
-        number = f"[copy {artefact.export_id}] " if artefact.export_id is not None else ""
+        number = f"[copy {artefact.export_id}] " if artefact.export_id is not None else \
+            f"[imported file {artefact.original_id}] " if artefact.original_id is not None \
+            else ""
         size = f" [{size_text(artefact.size)}]" if artefact.size is not None else ""
         print(f"  - {number}{artefact.description}{size}")
 
@@ -76,7 +83,8 @@ def cmd_destroy(args: argparse.Namespace, library: Library) -> int:
         print(f"Note: {len(unfinished)} earlier destruction(s) not finished; "
               "run 'peerdesk-cli finish-destruction'.", file=sys.stderr)
     with open_notebook(args, library) as notebook:
-        inventory = destruction.plan(library, notebook, keep=dict(args.keep or []))
+        inventory = destruction.plan(library, notebook, keep=dict(args.keep or []),
+                                     leave_originals=args.leave_original or ())
         typed = args.confirm_title
         if typed is None:
             print_inventory(inventory)
@@ -89,7 +97,8 @@ def cmd_destroy(args: argparse.Namespace, library: Library) -> int:
         attestations = Attestations(args.attest_notes, args.attest_printed, args.attest_copies)
         print("Destroying, step by step:")
         result = destruction.run(library, inventory, notebook, confirm_title=typed,
-                                 attestations=attestations, progress=print_progress)
+                                 attestations=attestations, progress=print_progress,
+                                 memory=MEMORY_ENDS)
     return print_result(result)
 
 
@@ -101,7 +110,8 @@ def cmd_finish(args: argparse.Namespace, library: Library) -> int:
     status = 0
     for journal in journals:
         print(f"Finishing the destruction of: {journal.title}")
-        status = max(status, print_result(destruction.resume(library, journal, print_progress)))
+        status = max(status, print_result(destruction.resume(library, journal, print_progress,
+                                                             MEMORY_NOT_OPENED)))
     return status
 
 
@@ -150,6 +160,9 @@ def add_commands(sub: SubParsers) -> None:
                               f"({ON_THE_COMMAND_LINE})")
     destroy.add_argument("--keep", action="append", type=parse_keep, metavar="COPY:REASON",
                          help="keep a recorded copy (number from the inventory) and say why")
+    destroy.add_argument("--leave-original", action="append", type=int, metavar="N",
+                         help="leave a file you imported from (number from the inventory) "
+                              "in its folder; by default each is deleted too")
     destroy.add_argument("--attest-notes", action="store_true",
                          help="confirm that your handwritten notes have been shredded")
     destroy.add_argument("--attest-printed", action="store_true",

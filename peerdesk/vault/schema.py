@@ -226,12 +226,25 @@ CREATE TABLE accepted_hit (
 );
 """
 
+V4_IMPORTED_ORIGINALS = f"""
+CREATE TABLE imported_original (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN {_in(("document", "timetable"))}),
+    path        TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+"""
+"""v4: the files documents and timetables were imported from (capture/originals.py)."""
+
 Migration = str | Callable[[Connection], None]
 """A migration is an SQL script, or a function that runs statements one by one."""
 
 MIGRATIONS: list[Migration] = [V1]
 MIGRATIONS.append(search_index.MIGRATION)  # v2: full-text search
 MIGRATIONS.append(search_index.MIGRATION_3)  # v3: notes re-indexed when searched
+MIGRATIONS.append(V4_IMPORTED_ORIGINALS)  # v4: the files imported from, for destruction
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

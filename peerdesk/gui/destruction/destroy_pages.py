@@ -39,6 +39,8 @@ def what_happens(artefact: Artefact) -> str:
         return "Not there any more; it will be checked absent"
     if artefact.action is Action.KEEP:
         return f"Kept, because {artefact.keep_reason}"
+    if artefact.kind is Kind.ORIGINAL:
+        return "Outside peerdesk: will be overwritten with random data, then deleted"
     text = artefact.action.label
     text = text[0].upper() + text[1:]
     if artefact.note and artefact.kind is not Kind.SETTINGS:  # settings' note names keys
@@ -86,6 +88,13 @@ class InventoryPage(QWidget):
         self.keep_grid = QGridLayout(self.keep_box)
         self.keep_box.hide()
         layout.addWidget(self.keep_box)
+        self.originals_box = QGroupBox("Files you imported from your own folders (outside "
+                                       "peerdesk): untick one to leave it where it is", self)
+        self.originals_box.setAccessibleName("Files you imported, outside peerdesk")
+        self.originals_layout = QVBoxLayout(self.originals_box)
+        self.originals: dict[int, QCheckBox] = {}
+        self.originals_box.hide()
+        layout.addWidget(self.originals_box)
         self.total = QLabel(self)
         self.total.setWordWrap(True)
         self.total.setAccessibleName("In all")
@@ -121,6 +130,19 @@ class InventoryPage(QWidget):
             self.keep_grid.addWidget(reason, row, 1)
             self.keeps[artefact.export_id] = (box, reason)
         self.keep_box.setVisible(bool(self.keeps))
+        for artefact in inventory.originals:
+            if artefact.present is False or artefact.original_id is None:
+                continue
+            folder = artefact.path.parent if artefact.path is not None else ""
+            box = QCheckBox(f"Delete: {artefact.label}, in {folder}", self.originals_box)
+            box.setAccessibleName(f"Delete {artefact.label}")
+            box.setAccessibleDescription("Overwritten, deleted and checked, like peerdesk's "
+                                         "own files. Untick to leave it in its folder.")
+            box.setChecked(artefact.action is Action.OVERWRITE_DELETE)
+            box.toggled.connect(self._choices_changed)
+            self.originals_layout.addWidget(box)
+            self.originals[artefact.original_id] = box
+        self.originals_box.setVisible(bool(self.originals))
         self._choices_changed()
         self.table.setFocus()
 
@@ -135,6 +157,8 @@ class InventoryPage(QWidget):
         inventory = self.inventory
         for export_id, (box, reason) in self.keeps.items():
             inventory = inventory.choose(export_id, reason.text() if box.isChecked() else None)
+        for original_id, delete in self.originals.items():
+            inventory = inventory.choose_original(original_id, delete.isChecked())
         return inventory
 
     def problem(self) -> str:

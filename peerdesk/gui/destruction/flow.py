@@ -208,7 +208,8 @@ class DestructionFlow(QObject):
         if page is not None:
             page.show_tab("Overview")   # never over the live session view
         self.wizard = DestroyWizard(self.window.library, self.window.widget(), notebook=notebook,
-                                    release=self.window.release_notebook)
+                                    release=self.window.release_notebook,
+                                    memory=self.memory_note(opened_here=True))
         self.wizard.destruction_done.connect(self.after_destruction)
         self.wizard.finished.connect(self.wizard_closed)
         self.wizard.open()
@@ -218,7 +219,9 @@ class DestructionFlow(QObject):
 
         if self.window.notebook is not None:
             self.window.lock()
-        self.wizard = DestroyWizard(self.window.library, self.window.widget(), journal=journal)
+        self.wizard = DestroyWizard(self.window.library, self.window.widget(), journal=journal,
+                                    memory=self.memory_note(opened_here=self.afresh_due))
+        self.wizard.finished.connect(self.wizard_closed)
         self.wizard.destruction_done.connect(self.after_destruction)
         self.wizard.open()
 
@@ -250,6 +253,19 @@ class DestructionFlow(QObject):
         if journals:
             window.messages.offer("&Finish destruction", lambda: self.finish(journals[0]),
                                   "Finish the unfinished destruction")
+
+    def memory_note(self, opened_here: bool) -> str:
+        """What the certificate may truthfully say about this program's memory."""
+        from peerdesk.destruction.certificate import (
+            MEMORY_NOT_OPENED,
+            MEMORY_OPEN_HERE,
+            MEMORY_RESTARTS,
+        )
+
+        if not opened_here:
+            return MEMORY_NOT_OPENED
+        return MEMORY_RESTARTS if getattr(self.window, "fresh_start", None) else \
+            MEMORY_OPEN_HERE
 
     def wizard_closed(self, _code: int) -> None:
         """Once the peer has read the result: start afresh if this process had the
