@@ -84,7 +84,8 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
     if problems:
         raise ValidationError(" ".join(problems))
     passphrase = read_passphrase(args, "Choose a passphrase for this notebook", confirm=True)
-    _score, hint = passphrase_hint(passphrase)
+    _score, hint = passphrase_hint(passphrase, [details.title, details.client_system,
+                                                details.my_name, details.manager_name])
     print(f"Passphrase strength: {hint}", file=sys.stderr)
     with library.create(details, passphrase) as notebook:
         print(notebook.id)

@@ -132,7 +132,8 @@ class Library:
         problems = details.problems()
         if problems:
             raise ValidationError(" ".join(problems))
-        check_passphrase(passphrase)
+        check_passphrase(passphrase, [details.title, details.client_system, details.my_name,
+                                      details.manager_name, details.manager_email])
         self.paths.ensure()
         notebook_id = secrets.token_hex(16)
         key = new_data_key()

@@ -25,8 +25,9 @@ from peerdesk.gui.forms.ui_new_engagement import Ui_NewEngagementDialog
 from peerdesk.gui.forms.ui_settings import Ui_SettingsDialog
 from peerdesk.gui.forms.ui_unlock import Ui_UnlockDialog
 from peerdesk.gui.widgets.colours import problem_style
+from peerdesk.gui.widgets.passphrase_fields import add_show_toggle
 from peerdesk.vault.domain import EngagementDetails, TeamMember
-from peerdesk.vault.keys.keyfile import MIN_PASSPHRASE_LENGTH, passphrase_hint
+from peerdesk.vault.keys.strength import assess
 from peerdesk.vault.settings import CLIPBOARD_CHOICES, IDLE_CHOICES, Settings
 
 _NOT_SET = QDate(2000, 1, 1)
@@ -65,12 +66,13 @@ def forget(dialog: QDialog) -> None:
     dialog.deleteLater()
 
 
-def strength_text(passphrase: str) -> str:
+def strength_text(passphrase: str, related: list[str] | None = None) -> str:
+    """A bar of four (its score, with the word that says it) and the estimator's hint."""
     if not passphrase:
         return ""
-    score, hint = passphrase_hint(passphrase)
-    bar = "■" * score + "□" * (4 - score)
-    return f"{bar}  {hint}"
+    strength = assess(passphrase, related or [])
+    bar = "■" * strength.score + "□" * (4 - strength.score)
+    return f"{bar}  {strength.hint}"
 
 
 class NewEngagementDialog(QDialog):
@@ -92,6 +94,8 @@ class NewEngagementDialog(QDialog):
         self.ui.addPeerButton.clicked.connect(self.add_peer_row)
         self.ui.removePeerButton.clicked.connect(self._remove_peer_row)
         self.ui.passphraseEdit.textChanged.connect(self._update_strength)
+        self.show_box = add_show_toggle(self.ui.passForm, self.ui.passphraseEdit,
+                                        self.ui.confirmEdit)
         self.ui.errorLabel.setStyleSheet(problem_style())
         self.ui.teamTable.horizontalHeader().setStretchLastSection(True)
         self.ui.teamTable.setColumnWidth(0, 180)
@@ -170,12 +174,17 @@ class NewEngagementDialog(QDialog):
     def passphrase(self) -> str:
         return self.ui.passphraseEdit.text()
 
+    def related(self) -> list[str]:
+        """Words a passphrase should not lean on: this engagement's title and names."""
+        d = self.details()
+        return [d.title, d.client_system, d.my_name, d.manager_name, d.manager_email]
+
     def problems(self) -> list[str]:
         problems = self.details().problems()
         if not self.editing:
-            if len(self.passphrase()) < MIN_PASSPHRASE_LENGTH:
-                problems.append(f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} "
-                                "characters.")
+            strength = assess(self.passphrase(), self.related())
+            if not strength.acceptable:
+                problems.append(f"Choose a stronger passphrase. {strength.hint}")
             elif self.passphrase() != self.ui.confirmEdit.text():
                 problems.append("The two passphrases are not the same.")
         return problems
@@ -192,8 +201,9 @@ class NewEngagementDialog(QDialog):
         self.ui.errorLabel.setAccessibleDescription(text)
 
     def _update_strength(self, text: str) -> None:
-        self.ui.strengthLabel.setText(strength_text(text))
-        self.ui.strengthLabel.setAccessibleDescription(strength_text(text))
+        shown = strength_text(text, self.related())
+        self.ui.strengthLabel.setText(shown)
+        self.ui.strengthLabel.setAccessibleDescription(shown)
 
 
 class UnlockDialog(QDialog):
@@ -210,6 +220,7 @@ class UnlockDialog(QDialog):
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.errorLabel.setStyleSheet(problem_style())
+        self.show_box = add_show_toggle(self.ui.unlockForm, self.ui.passphraseEdit)
         self.ui.passphraseEdit.setFocus()
 
     def passphrase(self) -> str:
@@ -236,14 +247,17 @@ class ChangePassphraseDialog(QDialog):
         self.ui.newEdit.textChanged.connect(
             lambda text: self.ui.strengthLabel.setText(strength_text(text)))
         self.ui.errorLabel.setStyleSheet(problem_style())
+        self.show_box = add_show_toggle(self.ui.passForm, self.ui.currentEdit, self.ui.newEdit,
+                                        self.ui.confirmEdit, text="Sho&w the passphrases as I "
+                                        "type")
 
     def values(self) -> tuple[str, str]:
         return self.ui.currentEdit.text(), self.ui.newEdit.text()
 
     def _accept(self) -> None:
-        if len(self.ui.newEdit.text()) < MIN_PASSPHRASE_LENGTH:
-            self.show_problem(f"The new passphrase needs at least {MIN_PASSPHRASE_LENGTH} "
-                              "characters.")
+        strength = assess(self.ui.newEdit.text())
+        if not strength.acceptable:
+            self.show_problem(f"Choose a stronger new passphrase. {strength.hint}")
         elif self.ui.newEdit.text() != self.ui.confirmEdit.text():
             self.show_problem("The two new passphrases are not the same.")
         else:

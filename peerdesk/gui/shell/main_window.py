@@ -21,6 +21,7 @@ from peerdesk.gui.destruction.flow import DestructionFlow
 from peerdesk.gui.shell.library_page import LibraryPage
 from peerdesk.gui.widgets.clipboard_guard import ClipboardGuard
 from peerdesk.gui.widgets.message_bar import MessageBar
+from peerdesk.gui.widgets.screen_capture import exclude_from_capture
 from peerdesk.vault.clock import Clock
 from peerdesk.vault.errors import (
     CredentialStoreUnavailableError,
@@ -214,6 +215,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
         self.lock_action.setEnabled(True)
+        exclude_from_capture(self, self.settings.exclude_from_capture)  # Windows only
         self.setWindowTitle(f"{APP_TITLE} (engagement open)")
         self.idle.touch(self.clock.monotonic())
         self._watch_activity(True)
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
             self.page.deleteLater()
             self.page = None
         self.lock_action.setEnabled(False)
+        exclude_from_capture(self, False)
         self.setWindowTitle(APP_TITLE)
         self.stack.setCurrentWidget(self.library_page)
         return notebook
@@ -320,6 +323,8 @@ class MainWindow(QMainWindow):
             dialog.apply_to(self.settings)
             self.idle.minutes = self.settings.idle_lock_minutes
             self.clipboard_guard.clear_after_seconds = self.settings.clipboard_clear_seconds
+            if self.notebook is not None:
+                exclude_from_capture(self, self.settings.exclude_from_capture)
             self._save_settings()
             from peerdesk.gui.widgets.text_size import apply_text_scale
 

@@ -21,16 +21,18 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from peerdesk.vault.errors import KeyFileDamagedError, WeakPassphraseError, WrongPassphraseError
 from peerdesk.vault.keys.secret import random_key, wipe, wipe_bytes
+from peerdesk.vault.keys.strength import MIN_LENGTH, assess
 
 FORMAT = "peerdesk-keyfile"
 VERSION = 1
 DATA_KEY_BYTES = 32
-MIN_PASSPHRASE_LENGTH = 10
+MIN_PASSPHRASE_LENGTH = MIN_LENGTH
 
 
 def new_data_key() -> bytearray:
@@ -189,27 +191,17 @@ class KeyFile:
             ) from None
 
 
-def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise WeakPassphraseError()
+def check_passphrase(passphrase: str, related: Sequence[str] = ()) -> None:
+    """Refuse a passphrase that is too easy to guess (see ``strength``), saying why."""
+    strength = assess(passphrase, related)
+    if not strength.acceptable:
+        raise WeakPassphraseError(f"Choose a stronger passphrase. {strength.hint}")
 
 
-def passphrase_hint(passphrase: str) -> tuple[int, str]:
-    """A plain strength hint: a score from 0 to 4 and a sentence."""
-    length = len(passphrase)
-    words = len([w for w in passphrase.replace("-", " ").split() if w])
-    kinds = sum([any(c.islower() for c in passphrase), any(c.isupper() for c in passphrase),
-                 any(c.isdigit() for c in passphrase),
-                 any(not c.isalnum() and not c.isspace() for c in passphrase)])
-    if length < MIN_PASSPHRASE_LENGTH:
-        return 0, f"Too short: use at least {MIN_PASSPHRASE_LENGTH} characters."
-    if len(set(passphrase)) <= 3:
-        return 1, "Weak: too many repeated characters."
-    if length >= 20 or (words >= 4 and length >= 16):
-        return 4, "Strong: a long passphrase like this is hard to guess."
-    if length >= 14 and (words >= 3 or kinds >= 3):
-        return 3, "Good. A few more words would make it stronger."
-    return 2, "Fair. Three or four unrelated words are easier to remember and stronger."
+def passphrase_hint(passphrase: str, related: Sequence[str] = ()) -> tuple[int, str]:
+    """A plain strength hint: a score from 0 to 4 and a sentence or three."""
+    strength = assess(passphrase, related)
+    return strength.score, strength.hint
 
 
 def _b64(data: bytes) -> str:
