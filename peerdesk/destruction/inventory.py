@@ -58,6 +58,11 @@ class Action(StrEnum):
         }[self.value]
 
 
+SQLITE_REMOVES = ("closing the notebook writes it into the notebook file and SQLite then "
+                  "deletes it; checked gone")
+EMPTY = "will be deleted (it is empty, so there is nothing to overwrite)"
+
+
 @dataclass(frozen=True)
 class Artefact:
     """One thing destruction deals with. ``label`` never holds the notebook's id."""
@@ -77,13 +82,22 @@ class Artefact:
     note: str = ""
 
     @property
+    def promise(self) -> str:
+        """What will be done to it, as exactly as it can be said beforehand."""
+        if self.action is Action.OVERWRITE_DELETE and self.key in ("wal", "shm"):
+            return SQLITE_REMOVES
+        if self.action is Action.OVERWRITE_DELETE and self.size == 0:
+            return EMPTY
+        return self.action.label
+
+    @property
     def description(self) -> str:
         """A plain line for the inventory the peer sees."""
         where = "" if self.path is None or self.kind is Kind.CREDENTIAL else f" ({self.path})"
         if self.present is False:
             return f"{self.label}{where}: not there any more; will be checked absent"
         what = f"kept because {self.keep_reason}" if self.action is Action.KEEP \
-            else self.action.label
+            else self.promise
         extra = f" {self.note}" if self.note else ""
         return f"{self.label}{where}: {what}.{extra}"
 
@@ -100,9 +114,20 @@ class Inventory:
     artefacts: tuple[Artefact, ...]
 
     @property
+    def overwritten(self) -> list[Artefact]:
+        """The files that will be overwritten with random data, then deleted."""
+        return [a for a in self.artefacts if a.action is Action.OVERWRITE_DELETE and a.present
+                and a.promise == Action.OVERWRITE_DELETE.label]
+
+    @property
+    def deleted_only(self) -> list[Artefact]:
+        """The files deleted without being overwritten (empty, or removed by SQLite)."""
+        return [a for a in self.artefacts if a.action is Action.OVERWRITE_DELETE and a.present
+                and a.promise != Action.OVERWRITE_DELETE.label]
+
+    @property
     def total_bytes(self) -> int:
-        return sum(a.size or 0 for a in self.artefacts
-                   if a.action is Action.OVERWRITE_DELETE and a.present)
+        return sum(a.size or 0 for a in self.overwritten)
 
     @property
     def exports(self) -> list[Artefact]:

@@ -175,7 +175,8 @@ def no_marker(paths: AppPaths, journal: Journal) -> CheckEntry:
     what = "the notebook's id (as plain text and as UTF-16)"
     if secret.hashes:
         what += (" and the fingerprints (SHA-256) of "
-                 f"{plural(len(secret.hashes), 'recorded copy', 'recorded copies')}")
+                 f"{plural(len(secret.hashes), 'file', 'files')} copied out of or into the "
+                 "notebook")
     problems = []
     if report.found:
         problems.append(f"found in {len(report.found)} file(s): "

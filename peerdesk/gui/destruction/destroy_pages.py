@@ -41,7 +41,7 @@ def what_happens(artefact: Artefact) -> str:
         return f"Kept, because {artefact.keep_reason}"
     if artefact.kind is Kind.ORIGINAL:
         return "Outside peerdesk: will be overwritten with random data, then deleted"
-    text = artefact.action.label
+    text = artefact.promise
     text = text[0].upper() + text[1:]
     if artefact.note and artefact.kind is not Kind.SETTINGS:  # settings' note names keys
         return f"{text}. {artefact.note}"
@@ -190,11 +190,11 @@ class InventoryPage(QWidget):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
-        files = [a for a in shown.artefacts
-                 if a.action is Action.OVERWRITE_DELETE and a.present]
         kept = [a for a in shown.artefacts if a.action is Action.KEEP]
-        text = (f"In all: {plural(len(files), 'file')} ({size_text(shown.total_bytes)}) to "
-                "overwrite and delete")
+        text = (f"In all: {plural(len(shown.overwritten), 'file')} "
+                f"({size_text(shown.total_bytes)}) to overwrite and delete")
+        if shown.deleted_only:
+            text += f"; {plural(len(shown.deleted_only), 'other')} only deleted"
         text += f"; {plural(len(kept), 'copy', 'copies')} kept." if kept else "."
         self.total.setText(text)
         self.changed.emit()
@@ -263,8 +263,7 @@ class ConfirmPage(QWidget):
 
     def set_inventory(self, inventory: Inventory, attestations: Attestations) -> None:
         self.inventory = inventory
-        files = [a for a in inventory.artefacts
-                 if a.action is Action.OVERWRITE_DELETE and a.present]
+        files = inventory.overwritten
         kept = [a for a in inventory.artefacts if a.action is Action.KEEP]
         ticked = sum(t for _, t in attestations.items())
         store = next((a for a in inventory.artefacts if a.kind is Kind.CREDENTIAL), None)

@@ -303,5 +303,5 @@ class DestructionFlow(QObject):
         else:
             messages.error(outcome.message)
         if outcome.text:
-            messages.offer("&Copy the email's text",
+            messages.offer("Cop&y the email's text",
                            lambda: messages.info(copy_email(outcome.text), 0))

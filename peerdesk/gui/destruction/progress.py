@@ -140,12 +140,15 @@ class RunPage(QWidget):
         self.email_result.setAccessibleName("What happened to the email")
         self.email_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         result.addWidget(self.email_result)
-        self.copy_email_button = QPushButton("&Copy the email's text", self.result_box)
+        self.copy_email_button = QPushButton("Cop&y the email's text", self.result_box)
         self.copy_email_button.setAccessibleName("Copy the email's text")
         self.copy_email_button.clicked.connect(self._copy_email)
         self.copy_email_button.hide()
         self.email_text = ""
-        result.addWidget(self.copy_email_button)
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.copy_email_button)
+        copy_row.addStretch(1)
+        result.addLayout(copy_row)
         self.result_box.hide()
         layout.addWidget(self.result_box)   # the result first, then every step and check
         layout.addWidget(self.log, 1)
