@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject
 from peerdesk.vault.errors import PeerdeskError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QWidget
 
     from peerdesk.destruction.certificates import DestroyedEngagement
@@ -75,7 +77,10 @@ class DestructionHost(Protocol):
 
     def lock(self) -> None: ...
 
-    def start_afresh(self) -> bool: ...
+    def close(self) -> bool: ...
+
+    fresh_start: Callable[[], bool] | None
+    restarted: bool
 
 
 class DestructionFlow(QObject):
@@ -264,15 +269,32 @@ class DestructionFlow(QObject):
 
         if not opened_here:
             return MEMORY_NOT_OPENED
-        return MEMORY_RESTARTS if getattr(self.window, "fresh_start", None) else \
-            MEMORY_OPEN_HERE
+        return MEMORY_RESTARTS if self.window.fresh_start is not None else MEMORY_OPEN_HERE
 
     def wizard_closed(self, _code: int) -> None:
         """Once the peer has read the result: start afresh if this process had the
         notebook open, so that nothing of it stays in memory."""
         if self.afresh_due:
             self.afresh_due = False
-            self.window.start_afresh()
+            self.start_afresh()
+
+    def start_afresh(self) -> bool:
+        """Start peerdesk anew as a fresh program and quit this one, so that nothing of the
+        engagement stays in this program's memory. False when there is no way to here (a
+        window inside a test), or the new one did not start: this one then carries on,
+        and says what to do."""
+        from PySide6.QtWidgets import QApplication
+
+        window = self.window
+        if window.fresh_start is None:
+            return False
+        if not window.fresh_start():
+            window.messages.warning(NOT_AFRESH)
+            return False
+        window.restarted = True
+        window.close()
+        QApplication.quit()
+        return True
 
     # -- destroyed engagements ------------------------------------------------------------
 

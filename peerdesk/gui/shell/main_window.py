@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.notebook: Notebook | None = None
         self.page: EngagementPage | None = None
         self.locked_this_run: set[str] = set()
-        self.fresh_start: Callable[[], bool] | None = None
+        self.fresh_start: Callable[[], bool] | None = None   # see DestructionFlow.start_afresh
         self.restarted = False
         self.idle = IdleLock(settings.idle_lock_minutes, clock.monotonic())
         self.setWindowTitle(APP_TITLE)
@@ -369,23 +369,6 @@ class MainWindow(QMainWindow):
             self.lock()
             self.messages.info("peerdesk locked the notebook after "
                                f"{self.idle.minutes} minutes without use.")
-
-    def start_afresh(self) -> bool:
-        """Start peerdesk anew as a fresh program and quit this one (after a destruction,
-        so that nothing of the engagement stays in this program's memory). False when
-        there is no way to here (a window inside a test), or the new one did not start:
-        this one then carries on, and says what to do."""
-        if self.fresh_start is None:
-            return False
-        if not self.fresh_start():
-            from peerdesk.gui.destruction.flow import NOT_AFRESH
-
-            self.messages.warning(NOT_AFRESH)
-            return False
-        self.restarted = True
-        self.close()
-        QApplication.quit()
-        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.page is not None:
