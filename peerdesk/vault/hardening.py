@@ -72,9 +72,10 @@ def start_hardened() -> list[str]:
     then harden this process. Returns what was done, in a few words each."""
     if should_restart(os.environ):
         command = restart_command()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
         try:
-            sys.stdout.flush()
-            sys.stderr.flush()
             os.execve(command[0], command, hardened_environment(os.environ))
         except OSError:
             pass  # carry on without it rather than not start at all
