@@ -4,11 +4,12 @@
 
 Started by tests/test_memory.py with the environment peerdesk gives itself at start
 (``hardening.hardened_environment``), and hardened as the app hardens itself. It reads the
-passphrase and two canary texts from standard input (three lines, straight into mutable
+passphrase and three canary texts from standard input (four lines, straight into mutable
 buffers, each overwritten once typed) and, with real key events on the real windows:
 
 1. makes an engagement in the New engagement dialog (typing the passphrase twice),
 2. types the first canary into a session's notes and files the second as a post-it,
+   then searches the notebook for the third,
 3. copies the notes to the clipboard, then locks with Ctrl+L, and prints ``locked``;
 4. on the line ``destroy`` and the passphrase again: unlocks, runs the destruction wizard,
    prints ``destroyed`` and closes the wizard, after which peerdesk starts itself afresh
@@ -114,8 +115,9 @@ def on_dialog(action: Callable[[object], None]) -> None:
     QTimer.singleShot(0, attempt)
 
 
-def capture(window: object, notes_canary: bytearray, postit_canary: bytearray) -> None:
-    """Notes and a post-it in a session, the notes copied, then Ctrl+L."""
+def capture(window: object, notes_canary: bytearray, postit_canary: bytearray,
+            search_canary: bytearray) -> None:
+    """Notes and a post-it in a session, a search, the notes copied, then Ctrl+L."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -141,6 +143,10 @@ def capture(window: object, notes_canary: bytearray, postit_canary: bytearray) -
     QTest.keyClick(bar, "1")   # the first flip chart
     QTest.keyClick(bar, Qt.Key.Key_Return)
     pump(lambda: len(PostitStore(notebook).list_all()) == 1, "filing the post-it")
+    search = page.show_tab("Search")
+    type_once(search.field, search_canary)
+    pump(lambda: search.status.text() == "Nothing found.", "searching")
+    page.show_tab("In session")
     editor.setFocus()
     editor.selectAll()
     editor.copy()
@@ -153,7 +159,7 @@ def main() -> int:
     from peerdesk.vault.hardening import harden_process
 
     harden_process()
-    passphrase, notes_canary, postit_canary = read_lines(3)
+    passphrase, notes_canary, postit_canary, search_canary = read_lines(4)
 
     from PySide6.QtTest import QTest
 
@@ -175,7 +181,7 @@ def main() -> int:
     on_dialog(fill_new)
     window.new_engagement()
     pump(lambda: window.page is not None, "making the engagement")
-    capture(window, notes_canary, postit_canary)
+    capture(window, notes_canary, postit_canary, search_canary)
     settle()
     print("locked", flush=True)
 

@@ -73,7 +73,8 @@ def _processes_marked(token: str) -> list[int]:
 def secrets_() -> dict[str, str]:
     token = secrets.token_hex(5)
     return {"passphrase": f"Umbrella {token} quietly crosses harbour",
-            "notes": f"Notecanary{token}Zq", "postit": f"Postitcanary{token}Zq"}
+            "notes": f"Notecanary{token}Zq", "postit": f"Postitcanary{token}Zq",
+            "search": f"Searchcanary{token}Zq"}
 
 
 @pytest.fixture
@@ -88,7 +89,8 @@ def child(tmp_path: Path, secret_service: None, secrets_: dict[str, str]
         [sys.executable, str(ROOT / "tests" / "memory_driver.py")], cwd=ROOT, env=env,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert process.stdin is not None
-    process.stdin.write("".join(secrets_[k] + "\n" for k in ("passphrase", "notes", "postit")))
+    process.stdin.write("".join(secrets_[k] + "\n"
+                                for k in ("passphrase", "notes", "postit", "search")))
     process.stdin.flush()
     try:
         yield process, token, home
@@ -131,14 +133,14 @@ def test_after_lock_no_key_or_passphrase_is_in_memory_and_after_destruction_noth
     assert "Uid:" in status
     locked = count_copies(process.pid, needles)
     counts = {name: summed(locked, name) for name in
-              ("key", "hex", "hex-utf16", "passphrase", "notes", "postit")}
+              ("key", "hex", "hex-utf16", "passphrase", "notes", "postit", "search")}
     _report("lock", counts, locked.scanned_bytes)
     assert counts["key"] == 0, _found(locked)
     assert counts["hex"] == 0 and counts["hex-utf16"] == 0, _found(locked)
     assert counts["passphrase"] == 0, _found(locked)
     # Typed text: Python and Qt are not built to forget, but with the views, models, undo
     # stacks and clipboard cleared and freed memory overwritten, none is left either.
-    assert counts["notes"] == 0 and counts["postit"] == 0, (_found(locked), counts)
+    assert counts["notes"] == counts["postit"] == counts["search"] == 0, (_found(locked), counts)
 
     assert process.stdin is not None
     process.stdin.write(f"destroy\n{secrets_['passphrase']}\n")
@@ -150,7 +152,7 @@ def test_after_lock_no_key_or_passphrase_is_in_memory_and_after_destruction_noth
     fresh = _fresh_process(token)
     after = count_copies(fresh, needles)
     counts = {name: summed(after, name) for name in
-              ("key", "hex", "hex-utf16", "passphrase", "notes", "postit")}
+              ("key", "hex", "hex-utf16", "passphrase", "notes", "postit", "search")}
     _report("destruction (the fresh process)", counts, after.scanned_bytes)
     assert counts == dict.fromkeys(counts, 0), _found(after)
 

@@ -1,5 +1,5 @@
 """After the GUI workflow nothing typed is on disk in plaintext, anywhere: the real app
-(tests/memory_driver.py) makes an engagement, types notes and a post-it, copies, locks,
+(tests/memory_driver.py) makes an engagement, types notes, a post-it and a search, copies, locks,
 unlocks, destroys and starts afresh, with its own HOME, XDG folders and TMPDIR. Every
 file that changed under them and in /dev/shm is searched in UTF-8, UTF-16 and UTF-32,
 while the notebook is locked and again after destruction."""
@@ -29,7 +29,8 @@ def test_nothing_typed_reaches_any_file_before_or_after_destruction(
         tmp_path: Path, secret_service: None) -> None:
     token = secrets.token_hex(5)
     typed = {"passphrase": f"Lantern {token} drifts past harbour",
-             "notes": f"Sweepnotes{token}Zq", "postit": f"Sweeppostit{token}Zq"}
+             "notes": f"Sweepnotes{token}Zq", "postit": f"Sweeppostit{token}Zq",
+             "search": f"Sweepsearch{token}Zq"}
     home = tmp_path / "user"
     folders = {name: home / f".{name.lower()}" for name in XDG}
     temp = tmp_path / "tmp"
@@ -46,7 +47,8 @@ def test_nothing_typed_reaches_any_file_before_or_after_destruction(
                              text=True)
     assert child.stdin is not None
     try:
-        child.stdin.write("".join(typed[k] + "\n" for k in ("passphrase", "notes", "postit")))
+        child.stdin.write("".join(typed[k] + "\n"
+                                  for k in ("passphrase", "notes", "postit", "search")))
         child.stdin.flush()
         _wait_line(child, "locked")
         written = changed(roots, before)
@@ -67,7 +69,7 @@ def test_nothing_typed_reaches_any_file_before_or_after_destruction(
         found = holding(written, {**typed, "title": TITLE})
         print(f"swept {len(written)} changed files after destruction: "
               + ", ".join(f"{k} in {len(v)}" for k, v in found.items()))
-        assert found["passphrase"] == found["notes"] == found["postit"] == []
+        assert found["passphrase"] == found["notes"] == found["postit"] == found["search"] == []
         # The title is on the certificate, its email draft and the list of destroyed
         # engagements (the sidecar), kept by design to show and send again; nowhere else.
         assert found["title"] and all(p.parent.name == "certificates" for p in found["title"])
