@@ -94,7 +94,8 @@ def cmd_destroy(args: argparse.Namespace, library: Library) -> int:
                                   "so nothing was destroyed.")
         if args.confirm_title is not None:
             print_inventory(inventory)
-        attestations = Attestations(args.attest_notes, args.attest_printed, args.attest_copies)
+        attestations = Attestations(args.attest_notes, args.attest_printed, args.attest_copies,
+                                    args.attest_originals)
         print("Destroying, step by step:")
         result = destruction.run(library, inventory, notebook, confirm_title=typed,
                                  attestations=attestations, progress=print_progress,
@@ -169,6 +170,9 @@ def add_commands(sub: SubParsers) -> None:
                          help="confirm that printed documents went to confidential waste")
     destroy.add_argument("--attest-copies", action="store_true",
                          help="confirm that emailed or downloaded copies have been deleted")
+    destroy.add_argument("--attest-originals", action="store_true",
+                         help="confirm that you deleted the files you imported from that "
+                              "peerdesk leaves in their folders (see --leave-original)")
     destroy.add_argument("--passphrase-stdin", action="store_true",
                          help="unlock with a passphrase read from stdin")
 

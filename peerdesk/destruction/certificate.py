@@ -24,7 +24,11 @@ ATTESTATION_TEXTS = (
                          "confidential waste."),
     ("copies_deleted", "Other copies I emailed or downloaded outside peerdesk have been "
                        "deleted."),
+    ("originals_deleted", "The files I imported from that peerdesk left in my folders have "
+                          "been deleted by me."),
 )
+LEFT_ONLY = ("originals_deleted",)
+"""Confirmations asked for only when peerdesk left an imported file in its folder."""
 
 MEMORY_RESTARTS = (
     "In memory: peerdesk closed the notebook and overwrote the key it held before deleting "
@@ -61,9 +65,13 @@ class Attestations:
     notes_shredded: bool = False
     printed_disposed: bool = False
     copies_deleted: bool = False
+    originals_deleted: bool = False
 
-    def items(self) -> list[tuple[str, bool]]:
-        return [(text, bool(getattr(self, name))) for name, text in ATTESTATION_TEXTS]
+    def items(self, files_left: bool = False) -> list[tuple[str, bool]]:
+        """The confirmations and whether each is ticked; the one about imported files only
+        when peerdesk left one in its folder (or the peer ticked it anyway)."""
+        return [(text, bool(getattr(self, name))) for name, text in ATTESTATION_TEXTS
+                if name not in LEFT_ONLY or files_left or getattr(self, name)]
 
     def to_json(self) -> dict[str, bool]:
         return {name: bool(getattr(self, name)) for name, _ in ATTESTATION_TEXTS}
@@ -205,9 +213,9 @@ def sections(record: CertificateRecord) -> list[tuple[str, list[str]]]:
         checks.append(line)
     kept = [f"{label}: kept because {reason}" for label, reason in record.kept] or [
         "None: every copy peerdesk had recorded was deleted or was already gone."]
-    attest = [f"[{'x' if ticked else ' '}] {text}" for text, ticked in
-              record.attestations.items()]
-    if not all(ticked for _, ticked in record.attestations.items()):
+    asked = record.attestations.items(files_left=record.originals()["left"] > 0)
+    attest = [f"[{'x' if ticked else ' '}] {text}" for text, ticked in asked]
+    if not all(ticked for _, ticked in asked):
         attest.append("An unticked box means the peer did not confirm that item.")
     done = what_was_done(record)
     return [

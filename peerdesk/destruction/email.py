@@ -40,7 +40,7 @@ _NOT_YET = {
 }
 
 
-def originals_sentence(originals: dict[str, int]) -> str:
+def originals_sentence(originals: dict[str, int], deleted_myself: bool = False) -> str:
     """What became of the files the peer imported from, in the peer's own words."""
     deleted, left = originals.get("deleted", 0), originals.get("left", 0)
     gone, failed = originals.get("gone", 0), originals.get("failed", 0)
@@ -56,7 +56,10 @@ def originals_sentence(originals: dict[str, int]) -> str:
     if gone:
         sentences.append(f"{files(gone)} I had imported from "
                          + ("was" if gone == 1 else "were") + " already gone from my folders.")
-    if left:
+    if left and deleted_myself:
+        sentences.append(f"I have deleted myself the {files(left)} I imported into peerdesk "
+                         "that it left in my folders.")
+    elif left:
         sentences.append(f"{files(left)} I imported into peerdesk from my own folders "
                          + ("is still there, outside peerdesk; I will delete it myself."
                             if left == 1 else
@@ -86,7 +89,7 @@ def confirmation(title: str, peer_name: str, manager_name: str, manager_email: s
     missing = [_NOT_YET[name] for name, _ in _CONFIRMS if not ticked[name]]
     if missing:
         paper.append("I have not yet confirmed " + ", ".join(missing) + ".")
-    imported = originals_sentence(originals or {})
+    imported = originals_sentence(originals or {}, attestations.originals_deleted)
     if imported:
         paper.append(imported)
     sign = peer_name.strip() or "(your name)"

@@ -27,6 +27,7 @@ Nothing here needs Qt; nothing runs at import time.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -75,10 +76,8 @@ def start_hardened() -> list[str]:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
-        try:
+        with contextlib.suppress(OSError):  # without it, rather than not start at all
             os.execve(command[0], command, hardened_environment(os.environ))
-        except OSError:
-            pass  # carry on without it rather than not start at all
     return harden_process()
 
 

@@ -103,3 +103,30 @@ def test_each_line_says_what_was_done_and_the_email_follows(
     assert "peerdesk also deleted 1 file I had imported into it from my own folders" in body
     assert "1 file I imported into peerdesk from my own folders is still there" in body
     assert not re.search(r"Northvale (position|timetable)", body)
+    assert "[ ] The files I imported from that peerdesk left in my folders" in text
+
+
+def test_the_peer_can_confirm_deleting_a_file_left_in_its_folder(
+        library: Library, notebook: Notebook, downloads: dict[str, Path],
+        memory_keyring: MemoryKeyring) -> None:
+    inventory = destruction.plan(library, notebook, leave_originals=[
+        a.original_id for a in destruction.plan(library, notebook).originals
+        if a.original_id is not None])
+    assert [a.action for a in inventory.originals] == [Action.KEEP, Action.KEEP]
+    result = destruction.run(library, inventory, notebook, confirm_title=TITLE,
+                             attestations=Attestations(True, True, True, True))
+    assert result.files is not None and result.files.draft is not None
+    text = flat(result.files.text.read_text("utf-8"))
+    assert "[x] The files I imported from that peerdesk left in my folders have been " \
+           "deleted by me." in text
+    draft = email.message_from_bytes(result.files.draft.read_bytes(), policy=policy.default)
+    body = flat(draft.get_body().get_content())  # type: ignore[union-attr]
+    assert "I have deleted myself the 2 files I imported into peerdesk that it left" in body
+
+
+def test_with_no_file_left_the_confirmation_is_not_asked(
+        library: Library, notebook: Notebook, memory_keyring: MemoryKeyring) -> None:
+    result = destruction.run(library, destruction.plan(library, notebook), notebook,
+                             confirm_title=TITLE, attestations=Attestations(True, True, True))
+    assert result.files is not None
+    assert "files I imported from" not in result.files.text.read_text("utf-8")

@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.destruction.certificate import ATTESTATION_TEXTS, Attestations, plural, size_text
+from peerdesk.destruction.certificate import (
+    ATTESTATION_TEXTS,
+    LEFT_ONLY,
+    Attestations,
+    plural,
+    size_text,
+)
 from peerdesk.destruction.inventory import Action, Artefact, Inventory, Kind
 from peerdesk.gui.widgets.headings import style_heading
 from peerdesk.vault.errors import ValidationError
@@ -217,12 +223,26 @@ class AttestationPage(QWidget):
         for name, text in ATTESTATION_TEXTS:
             box = QCheckBox(text, self)
             box.setAccessibleName(text)
+            box.setVisible(name not in LEFT_ONLY)
             layout.addWidget(box)
             self.boxes[name] = box
         layout.addStretch(1)
 
+    def set_inventory(self, inventory: Inventory) -> None:
+        """Ask about the imported files only when peerdesk is to leave one in its folder."""
+        left = any(a.action is Action.KEEP for a in inventory.originals)
+        for name in LEFT_ONLY:
+            self.boxes[name].setVisible(left)
+            if not left:
+                self.boxes[name].setChecked(False)
+
     def attestations(self) -> Attestations:
-        return Attestations(**{name: box.isChecked() for name, box in self.boxes.items()})
+        """What the peer ticked among the confirmations shown."""
+        return Attestations(**{name: box.isChecked() and not box.isHidden()
+                               for name, box in self.boxes.items()})
+
+    def asked(self) -> int:
+        return sum(not box.isHidden() for box in self.boxes.values())
 
 
 class ConfirmPage(QWidget):
@@ -261,11 +281,12 @@ class ConfirmPage(QWidget):
         layout.addWidget(self.match_label)
         layout.addStretch(1)
 
-    def set_inventory(self, inventory: Inventory, attestations: Attestations) -> None:
+    def set_inventory(self, inventory: Inventory, attestations: Attestations,
+                      asked: int = 3) -> None:
         self.inventory = inventory
         files = inventory.overwritten
         kept = [a for a in inventory.artefacts if a.action is Action.KEEP]
-        ticked = sum(t for _, t in attestations.items())
+        ticked = sum(t for _, t in attestations.items(files_left=asked > 3))
         store = next((a for a in inventory.artefacts if a.kind is Kind.CREDENTIAL), None)
         if store is not None and store.present is None:
             key = ("peerdesk cannot reach this computer's credential store now, so the key "
@@ -283,7 +304,7 @@ class ConfirmPage(QWidget):
             "overwritten and deleted, and every step checked.",
             f"{plural(len(kept), 'copy', 'copies')} kept, with the reason on the certificate."
             if kept else "No copy is kept.",
-            f"You ticked {ticked} of 3 confirmations.",
+            f"You ticked {ticked} of {asked} confirmations.",
             "This cannot be undone: nobody, including you, will be able to open the notebook "
             "again.",
         ]

@@ -164,9 +164,11 @@ class DestroyWizard(QDialog):
                 self.problem.setText(exc.message)
                 return
             self.chosen = inventory
+            self.attestation_page.set_inventory(inventory)
             self._go(1)
         elif self.page == 1 and self.chosen is not None:
-            self.confirm_page.set_inventory(self.chosen, self.attestation_page.attestations())
+            self.confirm_page.set_inventory(self.chosen, self.attestation_page.attestations(),
+                                            self.attestation_page.asked())
             self._go(2)
 
     # -- the work -----------------------------------------------------------------------
