@@ -24,7 +24,12 @@ GROUPS = (engagements, capture, synthesis, team, summary, destruction)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="peerdesk-cli", description="peerdesk without a window: manage encrypted notebooks.")
+        prog="peerdesk-cli", description="peerdesk without a window: manage encrypted notebooks.",
+        epilog="Nothing confidential needs to go on the command line, where it would stay in "
+               "the shell's history and show in the list of running programs: leave out a "
+               "title, a name, a confirmation, search words or a reason and peerdesk-cli "
+               "asks for it (or reads it from standard input, one a line). Passphrases are "
+               "never taken as arguments.")
     parser.add_argument("--version", action="version", version=f"peerdesk {__version__}")
     parser.add_argument("--data-dir", help="keep peerdesk's files in this folder")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -34,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # started as a program (a test passes its own arguments)
+        from peerdesk.vault.keys.hardening import start_hardened
+
+        start_hardened()
     os.umask(0o077)
     args = build_parser().parse_args(argv)
     paths = AppPaths.from_environment(args.data_dir)

@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from peerdesk.cli.common import open_notebook, read_passphrase
+from peerdesk.cli.common import ON_THE_COMMAND_LINE, ask, open_notebook, read_passphrase
 from peerdesk.sample.content import TITLE
 from peerdesk.sample.generator import MAX_SCALE, create_demo
 from peerdesk.synthesis.search import Search
@@ -42,10 +42,11 @@ def cmd_demo(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_search(args: argparse.Namespace, library: Library) -> int:
-    if not args.query.strip():
+    if args.query is not None and not args.query.strip():
         raise ValidationError("Type something to search for.")
     with open_notebook(args, library) as notebook:
-        hits = Search(notebook).search(args.query, args.limit)
+        query = args.query if args.query is not None else ask("Search for", required=True)
+        hits = Search(notebook).search(query, args.limit)
     if not hits:
         print("Nothing found.")
         return 1
@@ -70,9 +71,14 @@ def add_commands(sub: SubParsers) -> None:
                       help="multiply the demo (500 gives 20,000 sessions and 50,000 post-its)")
     demo.add_argument("--passphrase-stdin", action="store_true")
     demo.set_defaults(handler=cmd_demo)
-    search = sub.add_parser("search", help="search a notebook's notes, post-its and findings")
+    search = sub.add_parser(
+        "search", help="search a notebook's notes, post-its and findings (asks what for)",
+        description="Search a notebook. Leave out QUERY and peerdesk-cli asks what to search "
+                    "for (from standard input when that is not a terminal: after the "
+                    "passphrase, if --passphrase-stdin), so the words stay off the command "
+                    "line.")
     search.add_argument("notebook", help="notebook id (or a unique start of it)")
-    search.add_argument("query")
+    search.add_argument("query", nargs="?", help=f"the words to look for ({ON_THE_COMMAND_LINE})")
     search.add_argument("--limit", type=int, default=50)
     search.add_argument("--passphrase-stdin", action="store_true",
                         help="unlock with a passphrase read from stdin")

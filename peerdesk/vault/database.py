@@ -75,7 +75,7 @@ def _pragma(conn: Connection, sql: str) -> Any:
     return None if row is None else row[0]
 
 
-def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
+def connect(path: Path, key: bytes | bytearray, *, create: bool = False) -> Connection:
     """Open (or create) the SQLCipher file with a raw 256-bit key and check its settings.
 
     Raises ``KeyRejected`` when the first page cannot be read with the key, and
@@ -95,7 +95,10 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
                                           check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # Before the key: SQLCipher then overwrites every block it frees and locks its
+        # memory, the key's included.
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        _apply_key(conn, key)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError:
@@ -105,6 +108,32 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
         conn.close()
         raise
     return conn
+
+
+def _apply_key(conn: Connection, key: bytes | bytearray) -> None:
+    """``PRAGMA key = "x'<hex>'"``, built in a mutable buffer and overwritten after use.
+
+    sqlcipher3 caches the text of each statement given to ``execute`` (its statement
+    cache keeps the SQL string alive as long as the connection); ``executescript`` keeps
+    no copy, so the one ``str`` it needs is made here and overwritten as soon as SQLCipher
+    has read it (SQLite's own copy of the text is freed, and so overwritten, with the
+    statement)."""
+    from peerdesk.vault.keys.secret import to_hex, wipe, wipe_str
+
+    head, tail = b"PRAGMA key = \"x'", b"'\";"
+    digits = to_hex(key)
+    sql_bytes = bytearray(len(head) + len(digits) + len(tail))  # one buffer, never grown
+    sql_bytes[:len(head)] = head
+    sql_bytes[len(head):len(head) + len(digits)] = digits
+    sql_bytes[len(head) + len(digits):] = tail
+    wipe(digits)
+    sql = sql_bytes.decode("ascii")
+    wipe(sql_bytes)
+    try:
+        conn.executescript(sql)
+    finally:
+        wipe_str(sql)
+        del sql
 
 
 def _apply_settings(conn: Connection) -> None:

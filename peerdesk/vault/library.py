@@ -31,6 +31,7 @@ from peerdesk.vault.files import atomic_write, storage_error
 from peerdesk.vault.instance_lock import InstanceLock
 from peerdesk.vault.keys.keyfile import KdfParams, KeyFile, check_passphrase, new_data_key
 from peerdesk.vault.keys.keystore import KeyStore
+from peerdesk.vault.keys.secret import wipe
 from peerdesk.vault.notebook import Notebook
 from peerdesk.vault.paths import NOTEBOOK_SUFFIX, AppPaths
 
@@ -131,10 +132,18 @@ class Library:
         problems = details.problems()
         if problems:
             raise ValidationError(" ".join(problems))
-        check_passphrase(passphrase)
+        check_passphrase(passphrase, [details.title, details.client_system, details.my_name,
+                                      details.manager_name, details.manager_email])
         self.paths.ensure()
         notebook_id = secrets.token_hex(16)
         key = new_data_key()
+        try:
+            return self._create(notebook_id, key, details, passphrase, template)
+        finally:
+            wipe(key)  # SQLCipher and the credential store have their own copies now
+
+    def _create(self, notebook_id: str, key: bytearray, details: EngagementDetails,
+                passphrase: str, template: Template | None) -> Notebook:
         created = self.clock.now().isoformat(timespec="seconds")
         keyfile = KeyFile.wrap(key, passphrase, notebook_id, created, self.kdf.fresh())
         path = self.paths.notebook_file(notebook_id)
@@ -162,12 +171,12 @@ class Library:
         notebook.keyring_holds_key = self._store_key(notebook_id, key)
         return notebook
 
-    def _store_key(self, notebook_id: str, key: bytes) -> bool:
+    def _store_key(self, notebook_id: str, key: bytes | bytearray) -> bool:
         """Put the key in the credential store (unless it is there already); False when no
         store can be used."""
         try:
             try:
-                if self.keystore.load(notebook_id) == key:
+                if self.keystore.matches(notebook_id, key):
                     return True
             except KeyMissingError:
                 pass
@@ -213,12 +222,20 @@ class Library:
         if passphrase is None:
             key = self.keystore.load(notebook_id)
             if keyfile is not None and not keyfile.matches(key):
+                wipe(key)
                 raise KeyMissingError(
                     "The key in the credential store does not belong to this notebook. "
                     "Type the passphrase to open it; peerdesk will put the right key back.")
         else:
             assert keyfile is not None
             key = keyfile.unwrap(passphrase)
+        try:
+            return self._open_with(notebook_id, path, key, passphrase is not None)
+        finally:
+            wipe(key)  # SQLCipher holds its own copy while the notebook is open
+
+    def _open_with(self, notebook_id: str, path: Path, key: bytearray,
+                   via_passphrase: bool) -> Notebook:
         lock = InstanceLock(self.paths.lock_file(notebook_id)).acquire()
         try:
             conn = database.connect(path, key)
@@ -241,7 +258,7 @@ class Library:
         except BaseException:
             notebook.close()
             raise
-        if passphrase is not None:
+        if via_passphrase:
             notebook.keyring_holds_key = self._store_key(notebook_id, key)
         else:
             notebook.keyring_holds_key = True
@@ -254,8 +271,14 @@ class Library:
         check_passphrase(new)
         keyfile = self._key_file(notebook_id)
         key = keyfile.unwrap(current)
-        fresh = KeyFile.wrap(key, new, notebook_id, keyfile.created, self.kdf.fresh())
-        atomic_write(self.paths.key_file(notebook_id), fresh.to_bytes())
-        if KeyFile.from_bytes(self.paths.key_file(notebook_id).read_bytes(),
-                              notebook_id).unwrap(new) != key:
+        try:
+            fresh = KeyFile.wrap(key, new, notebook_id, keyfile.created, self.kdf.fresh())
+            atomic_write(self.paths.key_file(notebook_id), fresh.to_bytes())
+            back = KeyFile.from_bytes(self.paths.key_file(notebook_id).read_bytes(),
+                                      notebook_id).unwrap(new)
+            same = back == key
+            wipe(back)
+        finally:
+            wipe(key)
+        if not same:
             raise KeyFileDamagedError("The new key file could not be read back.")
