@@ -16,7 +16,7 @@ from peerdesk.capture.sessions import to_text
 from peerdesk.sample import content as C
 from peerdesk.vault import search_index
 from peerdesk.vault.database import Connection
-from peerdesk.vault.domain import EngagementDetails, Stage, TeamMember
+from peerdesk.vault.domain import EngagementDetails, TeamMember
 from peerdesk.vault.errors import ValidationError
 from peerdesk.vault.library import Library
 from peerdesk.vault.notebook import Notebook
@@ -255,5 +255,3 @@ def fill_demo(notebook: Notebook, scale: int = 1) -> None:
             for table in _ORDER:
                 if table in rows.tables:
                     conn.executemany(_INSERTS[table], rows.tables[table])
-    if notebook.engagement().stage is Stage.PREPARING:
-        notebook.set_stage(Stage.ON_SITE)

@@ -226,12 +226,19 @@ CREATE TABLE accepted_hit (
 );
 """
 
+STAGE_BY_HAND = """
+ALTER TABLE engagement ADD COLUMN stage_by_hand INTEGER NOT NULL DEFAULT 0
+    CHECK (stage_by_hand IN (0, 1));
+"""
+"""v4: the stage follows the dates unless the peer set it by hand (then ``stage`` holds it)."""
+
 Migration = str | Callable[[Connection], None]
 """A migration is an SQL script, or a function that runs statements one by one."""
 
 MIGRATIONS: list[Migration] = [V1]
 MIGRATIONS.append(search_index.MIGRATION)  # v2: full-text search
 MIGRATIONS.append(search_index.MIGRATION_3)  # v3: notes re-indexed when searched
+MIGRATIONS.append(STAGE_BY_HAND)  # v4: a stage set by hand, else the dates' stage
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
