@@ -1,8 +1,13 @@
 """The inline post-it bar under the notes: make or edit a post-it without the mouse.
 
-Ctrl+K in the notes opens it with the selected text (or the current line). While the bar
-itself has the keyboard, a digit picks the flip chart, a letter the kind, Enter files the
-post-it and Esc closes the bar; Tab goes into the text to change it. No dialog, ever.
+Ctrl+K in the notes opens it with the selected text (or the current line); "Change or
+move…" opens it with a post-it already filed. Both behave the same way, and a line in the
+bar says how the keys work at that moment:
+- choosing (the bar has the keyboard; how it opens whenever there is text): a digit picks
+  the flip chart, a letter the kind, Enter files, Esc closes, Tab goes into the text;
+- typing the text (how it opens when there is none yet): keys type, Alt+digit still picks
+  the chart, Enter files, Esc closes, Tab goes back to choosing.
+No dialog, ever.
 """
 
 from __future__ import annotations
@@ -31,6 +36,10 @@ KIND_KEYS = {"S": "strength", "A": "area_to_explore", "G": "suggestion",
 """The letter that picks each kind in the bar."""
 DEFAULT_KIND = "observation"
 _LINK = "text-decoration: none; color: #0b3d66;"
+CHOOSING_KEYS = ("Keys now: a number picks the flip chart, a letter the kind · Enter files · "
+                 "Tab changes the text · Esc cancels")
+TYPING_KEYS = ("Keys now: typing the text · Enter files · Alt+number picks the flip chart · "
+               "Tab goes back to choosing · Esc cancels")
 
 
 def _unbroken(text: str) -> str:
@@ -85,6 +94,8 @@ class PostitBar(QFrame):
         self.cancel_button = QPushButton("Cancel (Esc)", self)
         self.cancel_button.setAccessibleName("Close the post-it bar without filing")
         self.cancel_button.clicked.connect(self.cancel)
+        for button in (self.file_button, self.cancel_button):  # their keys are Enter and Esc,
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # so Tab never lands on them
         line.addWidget(self.file_button)
         line.addWidget(self.cancel_button)
         grid.addLayout(line, 0, 1)
@@ -96,14 +107,16 @@ class PostitBar(QFrame):
         grid.addWidget(kind_caption, 2, 0)
         self.kind_list = self._choices_label("Kinds of post-it to choose from")
         grid.addWidget(self.kind_list, 2, 1)
+        self.keys = QLabel(CHOOSING_KEYS, self)
+        self.keys.setWordWrap(True)
+        self.keys.setAccessibleName("How the keys work now")
+        grid.addWidget(self.keys, 3, 0, 1, 2)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem with this post-it")
         self.problem.setStyleSheet(problem_style(bold=False))
-        grid.addWidget(self.problem, 3, 0, 1, 2)
+        grid.addWidget(self.problem, 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)
-        self.setTabOrder(self.text, self.file_button)
-        self.setTabOrder(self.file_button, self.cancel_button)
         self.hide()
 
     def _choices_label(self, name: str) -> QLabel:
@@ -131,7 +144,7 @@ class PostitBar(QFrame):
             self.chart_id = chart_id
         self.title.setText("New post-it (Ctrl+K):")
         self.file_button.setText("File (Enter)")
-        self._open(text, focus_text=not text.strip())
+        self._open(text)
 
     def open_edit(self, postit: Postit) -> None:
         self.editing = postit
@@ -140,18 +153,35 @@ class PostitBar(QFrame):
         self.kind = postit.kind
         self.title.setText("Change post-it:")
         self.file_button.setText("Save (Enter)")
-        self._open(postit.text, focus_text=True)
+        self._open(postit.text)
 
-    def _open(self, text: str, focus_text: bool) -> None:
+    def _open(self, text: str) -> None:
+        """Choosing when there is text already (new or filed alike), typing when not."""
         self.text.setText(" ".join(text.split()))
         self.problem.clear()
         self._render()
         self.show()
-        if focus_text:
-            self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self.text.end(False)
+        if text.strip():
+            self.choose()
         else:
-            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.type_text()
+
+    def choose(self) -> None:
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._show_keys(CHOOSING_KEYS)
+
+    def type_text(self) -> None:
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text.end(False)
+        self._show_keys(TYPING_KEYS)
+
+    def typing(self) -> bool:
+        """True when keys type into the text, False when they choose chart and kind."""
+        return self.text.hasFocus()
+
+    def _show_keys(self, text: str) -> None:
+        self.keys.setText(text)
+        self.keys.setAccessibleDescription(text)
 
     # -- choosing ---------------------------------------------------------------------
 
@@ -202,6 +232,13 @@ class PostitBar(QFrame):
 
     # -- keys -------------------------------------------------------------------------
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.type_text()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -241,10 +278,21 @@ class PostitBar(QFrame):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.file()
                 return True
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                self.choose()
+                return True
+            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if alt and Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9:
+                digit = event.key() - Qt.Key.Key_0
+                self.pick_chart(9 if digit == 0 else digit - 1)
+                return True
+        if watched is self.text and event.type() == QEvent.Type.FocusIn:
+            self._show_keys(TYPING_KEYS)
         return super().eventFilter(watched, event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        self._show_keys(CHOOSING_KEYS)
         self._render()
 
     # -- filing -----------------------------------------------------------------------
@@ -254,13 +302,13 @@ class PostitBar(QFrame):
             return
         chart = self.chart()
         if chart is None:
-            self.problem.setText("Choose a flip chart first: press its number.")
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.problem.setText("Choose a flip chart first: press its number (Alt+number "
+                                 "while typing the text).")
             return
         text = self.text.text()
         if not text.strip():
-            self.problem.setText("Type the finding first (Tab goes to the text).")
-            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.problem.setText("Type the finding first.")
+            self.type_text()
             return
         try:
             if self.editing is None:

@@ -1,4 +1,5 @@
-"""The small dialogs of the foundation: new engagement, unlock, passphrase, settings.
+"""The small dialogs of the foundation: new engagement, passphrase, settings (unlocking
+is in the window itself: unlock_page).
 
 Each is a Designer form from ui/ (compiled into peerdesk/gui/forms/) plus its logic.
 None of them is used during a live session.
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem, QWidg
 from peerdesk.gui.forms.ui_change_passphrase import Ui_ChangePassphraseDialog
 from peerdesk.gui.forms.ui_new_engagement import Ui_NewEngagementDialog
 from peerdesk.gui.forms.ui_settings import Ui_SettingsDialog
-from peerdesk.gui.forms.ui_unlock import Ui_UnlockDialog
 from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.vault.domain import EngagementDetails, TeamMember
 from peerdesk.vault.keys.keyfile import MIN_PASSPHRASE_LENGTH, passphrase_hint
@@ -163,32 +163,6 @@ class NewEngagementDialog(QDialog):
     def _update_strength(self, text: str) -> None:
         self.ui.strengthLabel.setText(strength_text(text))
         self.ui.strengthLabel.setAccessibleDescription(strength_text(text))
-
-
-class UnlockDialog(QDialog):
-    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ui = Ui_UnlockDialog()
-        self.ui.setupUi(self)
-        self.ui.promptLabel.setText(reason)
-        self.ui.promptLabel.setAccessibleDescription(reason)
-        ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Unlock")
-        ok.setAccessibleName("Unlock")
-        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.ui.buttons.accepted.connect(self.accept)
-        self.ui.buttons.rejected.connect(self.reject)
-        self.ui.errorLabel.setStyleSheet(problem_style())
-        self.ui.passphraseEdit.setFocus()
-
-    def passphrase(self) -> str:
-        return self.ui.passphraseEdit.text()
-
-    def show_problem(self, text: str) -> None:
-        self.ui.errorLabel.setText(text)
-        self.ui.errorLabel.setAccessibleDescription(text)
-        self.ui.passphraseEdit.selectAll()
-        self.ui.passphraseEdit.setFocus()
 
 
 class ChangePassphraseDialog(QDialog):

@@ -5,25 +5,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.gui.destruction.flow import DestructionFlow
 from peerdesk.gui.shell.library_page import LibraryPage
+from peerdesk.gui.shell.unlock_page import LOCKED_TEXT, UnlockPage
+from peerdesk.gui.shell.window_actions import build_actions, fit_to_screen
 from peerdesk.gui.widgets.message_bar import MessageBar
 from peerdesk.vault.clock import Clock
 from peerdesk.vault.errors import (
     CredentialStoreUnavailableError,
-    KeyFileDamagedError,
     KeyMissingError,
     PeerdeskError,
     WrongPassphraseError,
@@ -34,16 +33,25 @@ from peerdesk.vault.settings import IdleLock, Settings
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from peerdesk.gui.shell.engagement_page import EngagementPage
+    from peerdesk.gui.shell.engagement_page import EngagementPage, ResumePoint
+    from peerdesk.gui.shell.system_lock import SystemLockWatch
     from peerdesk.vault.library import Library
     from peerdesk.vault.notebook import Notebook
 
 APP_TITLE = "peerdesk"
+DEFAULT_SIZE = (1180, 760)
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.MouseMove, QEvent.Type.TouchBegin}
 
 
 class MainWindow(QMainWindow):
+    # made by window_actions.build_actions
+    new_action: QAction
+    lock_action: QAction
+    settings_action: QAction
+    find_action: QAction
+    shortcuts_action: QAction
+
     def __init__(self, paths: AppPaths, library: Library | Callable[[], Library],
                  settings: Settings, clock: Clock) -> None:
         super().__init__()
@@ -54,26 +62,33 @@ class MainWindow(QMainWindow):
         self.notebook: Notebook | None = None
         self.page: EngagementPage | None = None
         self.locked_this_run: set[str] = set()
+        # Where each locked notebook was (tab, session, cursor): in memory only, for unlocking.
+        self.resume_points: dict[str, ResumePoint] = {}
+        self.system_lock: SystemLockWatch | None = None
         self.idle = IdleLock(settings.idle_lock_minutes, clock.monotonic())
+        self.shortcuts_sheet: QWidget | None = None
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName("peerdesk")
-        self.resize(1180, 760)
+        fit_to_screen(self, DEFAULT_SIZE)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.messages = MessageBar(central)
-        layout.addWidget(self.messages)
         self.stack = QStackedWidget(central)
         self.stack.setAccessibleName("Main area")
         layout.addWidget(self.stack, 1)
+        self.messages = MessageBar(central)  # over the page, never moving it
         self.setCentralWidget(central)
         self.library_page = LibraryPage(self.stack)
         self.library_page.open_requested.connect(self.open_notebook)
         self.library_page.new_requested.connect(self.new_engagement)
         self.library_page.sample_requested.connect(self.try_sample)
         self.stack.addWidget(self.library_page)
-        self._build_actions()
+        self.unlock_page = UnlockPage(self.stack)
+        self.unlock_page.unlock_requested.connect(self.unlock)
+        self.unlock_page.leave_requested.connect(self.show_library)
+        self.stack.addWidget(self.unlock_page)
+        build_actions(self)
         self.destruction = DestructionFlow(self)
         self.statusBar().setAccessibleName("Status")
 
@@ -97,41 +112,6 @@ class MainWindow(QMainWindow):
             self._library = self._library()
         return self._library
 
-    # -- actions --------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        toolbar = QToolBar("Main tools", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setAccessibleName("Main tools")
-        toolbar.setMovable(False)
-        self.addToolBar(toolbar)
-        self.new_action = QAction(QIcon(":/peerdesk/icons/new.svg"), "&New engagement…", self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.new_engagement)
-        self.lock_action = QAction(QIcon(":/peerdesk/icons/lock.svg"), "&Lock", self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setToolTip("Lock the notebook now (Ctrl+L)")
-        self.lock_action.triggered.connect(self.lock)
-        self.lock_action.setEnabled(False)
-        self.settings_action = QAction(QIcon(":/peerdesk/icons/settings.svg"), "&Settings…", self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.triggered.connect(self.edit_settings)
-        # Ctrl+F: the notebook's search, from anywhere in an open engagement.
-        self.find_action = QAction("&Find in the notebook", self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.find_in_notebook)
-        self.addAction(self.find_action)
-        for action in (self.new_action, self.lock_action, self.settings_action):
-            toolbar.addAction(action)
-            widget = toolbar.widgetForAction(action)
-            if widget is not None:
-                widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-            self.addAction(action)
-        toolbar.setToolButtonStyle(toolbar.toolButtonStyle().ToolButtonTextBesideIcon)
-        more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
-        if more is not None:  # shown when the window is too narrow for every tool
-            more.setAccessibleName("More tools")
-
     # -- listing ----------------------------------------------------------------------
 
     def refresh_library(self) -> None:
@@ -150,37 +130,49 @@ class MainWindow(QMainWindow):
     # -- open, create, lock -------------------------------------------------------------
 
     def open_notebook(self, notebook_id: str) -> bool:
+        """Open from the list: through the credential store, else the passphrase is asked
+        for in the window (then this returns False, and Enter there opens it)."""
         if self.notebook is not None:
             self.lock()
-        reason: str | None = None
         if notebook_id in self.locked_this_run:
-            reason = "This notebook was locked. Type its passphrase to unlock it."
-        else:
-            try:
-                return self._show(self.library.open(notebook_id))
-            except (KeyMissingError, CredentialStoreUnavailableError) as exc:
-                reason = exc.message
-            except PeerdeskError as exc:
-                self.messages.error(exc.message)
-                return False
-        return self._ask_passphrase(notebook_id, reason)
-
-    def _ask_passphrase(self, notebook_id: str, reason: str) -> bool:
-        from peerdesk.gui.shell.dialogs import UnlockDialog
-
-        dialog = UnlockDialog(reason, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                notebook = self.library.open(notebook_id, dialog.passphrase())
-            except WrongPassphraseError as exc:
-                dialog.show_problem(exc.message)
-                continue
-            except (KeyFileDamagedError, PeerdeskError) as exc:
-                self.messages.error(exc.message)
-                return False
-            self.locked_this_run.discard(notebook_id)
-            return self._show(notebook, via_passphrase=True)
+            self.ask_passphrase(notebook_id, LOCKED_TEXT)
+            return False
+        try:
+            return self._show(self.library.open(notebook_id))
+        except (KeyMissingError, CredentialStoreUnavailableError) as exc:
+            self.ask_passphrase(notebook_id, exc.message)
+        except PeerdeskError as exc:
+            self.messages.error(exc.message)
         return False
+
+    def ask_passphrase(self, notebook_id: str, reason: str) -> None:
+        """The passphrase field, where the engagement was (or would be)."""
+        label = next((e.label for e in self.library.entries(unlock_titles=False)
+                      if e.id == notebook_id), "")
+        self.unlock_page.ask(notebook_id, label, reason)
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.ui.passphraseEdit.setFocus()
+
+    def unlock(self, passphrase: str) -> bool:
+        notebook_id = self.unlock_page.notebook_id
+        if notebook_id is None:
+            return False
+        try:
+            notebook = self.library.open(notebook_id, passphrase)
+        except WrongPassphraseError as exc:
+            self.unlock_page.show_problem(exc.message)
+            return False
+        except PeerdeskError as exc:
+            self.unlock_page.show_problem(exc.message)
+            return False
+        self.unlock_page.forget()
+        self.locked_this_run.discard(notebook_id)
+        return self._show(notebook, via_passphrase=True)
+
+    def show_library(self) -> None:
+        self.unlock_page.forget()
+        self.stack.setCurrentWidget(self.library_page)
+        self.library_page.list.setFocus()
 
     def _show(self, notebook: Notebook, via_passphrase: bool = False) -> bool:
         self.notebook = notebook
@@ -202,7 +194,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE} (engagement open)")
         self.idle.touch(self.clock.monotonic())
         self._watch_activity(True)
-        if via_passphrase and notebook.keyring_holds_key:
+        point = self.resume_points.pop(notebook.id, None)
+        if point is not None:
+            self.page.resume(point)
+        else:
+            self.page.open_where_the_peer_is()
+        if point is not None:
+            self.messages.info("Unlocked: back where you were.", timeout_ms=4000)
+        elif via_passphrase and notebook.keyring_holds_key:
             self.messages.info("Unlocked. The key is back in this computer's credential store, "
                                "so the passphrase will not be needed next time.")
         elif via_passphrase:
@@ -214,7 +213,8 @@ class MainWindow(QMainWindow):
         return True
 
     def lock(self) -> None:
-        """Close the notebook, drop the key, clear every view and hide the engagement."""
+        """Close the notebook, drop the key, clear every view and hide the engagement; the
+        passphrase field takes its place. Where the peer was is kept in memory only."""
         # A dialog left open over the engagement (editing a session, say) goes too: its
         # data would otherwise stay on screen, and its notebook is about to close.
         for widget in QApplication.topLevelWidgets():
@@ -223,11 +223,16 @@ class MainWindow(QMainWindow):
         # So do its messages (a destruction reminder with its button, say); anything the
         # closing itself reports comes after.
         self.messages.clear()
+        point = self.page.resume_point() if self.page is not None else None
         notebook = self.release_notebook()
         if notebook is not None:
             self.locked_this_run.add(notebook.id)
+            if point is not None:
+                self.resume_points[notebook.id] = point
             notebook.close()
         self.refresh_library()
+        if notebook is not None:
+            self.ask_passphrase(notebook.id, LOCKED_TEXT)
 
     def release_notebook(self) -> Notebook | None:
         """Drop the engagement's views and hand over its notebook still open: lock closes
@@ -243,6 +248,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.stack.setCurrentWidget(self.library_page)
         return notebook
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard shortcuts: a sheet beside the window, never a modal dialog."""
+        from peerdesk.gui.shell.shortcuts_sheet import ShortcutsSheet
+
+        if self.shortcuts_sheet is None:
+            self.shortcuts_sheet = ShortcutsSheet(self)
+        self.shortcuts_sheet.show()
+        self.shortcuts_sheet.raise_()
 
     def find_in_notebook(self) -> None:
         if self.page is None:
@@ -314,13 +328,30 @@ class MainWindow(QMainWindow):
         app.removeEventFilter(self.activity)  # never twice, whatever came before
         if on:
             app.installEventFilter(self.activity)
+            self._watch_the_system()
+
+    def _watch_the_system(self) -> None:
+        """From the first notebook opened on: the computer's screen lock and sleep."""
+        if self.system_lock is not None:
+            return
+        from peerdesk.gui.shell.system_lock import SystemLockWatch
+
+        self.system_lock = SystemLockWatch(self)
+        self.system_lock.lock_requested.connect(self.system_locked)
+        self.system_lock.watch_windows(int(self.winId()))
+
+    def system_locked(self, reason: str) -> None:
+        if self.notebook is None:
+            return
+        self.lock()
+        self.messages.info(f"peerdesk locked the notebook because {reason}.")
 
     def note_activity(self) -> None:
         self.idle.touch(self.clock.monotonic())
 
     def keeps_awake(self) -> bool:
-        """True while a screen is doing something timed for the peer, such as a running
-        focus-group exercise: the room is talking, nobody types, and that is not idleness."""
+        """True while a screen says the peer is busy without typing: a live session is open
+        (the room is talking and the peer listens), or a focus-group exercise is timed."""
         if self.page is None:
             return False
         for index in range(self.page.tabs.count()):
@@ -330,6 +361,8 @@ class MainWindow(QMainWindow):
         return False
 
     def check_idle(self) -> None:
+        """Outside a live session, lock after the idle time; in one, never (the computer's
+        own lock and sleep, and Ctrl+L, still lock it)."""
         if self.notebook is None:
             return
         if self.keeps_awake():

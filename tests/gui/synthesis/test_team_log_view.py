@@ -31,7 +31,7 @@ def test_team_session_records_an_agreed_finding(qtbot: QtBot, window: MainWindow
     finding = FindingStore(window.notebook).group([made.postits["p1"]], "One ambition",
                                                   "strength")
     live = open_session(window, made.sessions["team"])
-    assert live.side.isTabVisible(3)
+    assert live.side.isTabVisible(live.side.indexOf(live.panels[0][0]))
     view = live.panels[0][0]
     view.finding.setCurrentIndex(view.finding.findData(finding))
     view.outcome.setCurrentIndex(view.outcome.findData("agreed"))
@@ -51,7 +51,7 @@ def test_client_catch_up_messages_are_informal(qtbot: QtBot, window: MainWindow,
                                                library: Library, made: Made) -> None:
     live = open_session(window, made.sessions["catch"])
     view = live.panels[0][0]
-    assert live.side.isTabVisible(3)
+    assert live.side.isTabVisible(live.side.indexOf(live.panels[0][0]))
     assert not view.outcome.isVisibleTo(view)
     assert "not yet fully evidenced" in view.intro.text()
     qtbot.keyClicks(view.text, "Staff feel proud of the discharge hub")
@@ -59,7 +59,7 @@ def test_client_catch_up_messages_are_informal(qtbot: QtBot, window: MainWindow,
     assert view.texts() == ["Informal · not yet fully evidenced: Staff feel proud of the "
                             "discharge hub"]
     live = open_session(window, made.sessions["m1"])  # a meeting has no team log
-    assert not live.side.isTabVisible(3)
+    assert not live.side.isTabVisible(live.side.indexOf(live.panels[0][0]))
     window.lock()
     with library.open(made.notebook_id, PASSPHRASE) as notebook:
         [message] = TeamLog(notebook).messages(made.sessions["catch"])

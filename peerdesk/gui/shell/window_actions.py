@@ -1,0 +1,74 @@
+"""The main window's toolbar and window-wide keys, its Help menu, and its size on screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
+
+if TYPE_CHECKING:
+    from peerdesk.gui.shell.main_window import MainWindow
+
+
+def build_actions(self: MainWindow) -> None:
+    """The toolbar and the keys that work anywhere in the window."""
+    toolbar = QToolBar("Main tools", self)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setAccessibleName("Main tools")
+    toolbar.setMovable(False)
+    self.addToolBar(toolbar)
+    self.new_action = QAction(QIcon(":/peerdesk/icons/new.svg"), "&New engagement…", self)
+    self.new_action.setShortcut(QKeySequence.StandardKey.New)
+    self.new_action.triggered.connect(self.new_engagement)
+    self.lock_action = QAction(QIcon(":/peerdesk/icons/lock.svg"), "&Lock", self)
+    self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+    self.lock_action.setToolTip("Lock the notebook now (Ctrl+L)")
+    self.lock_action.triggered.connect(self.lock)
+    self.lock_action.setEnabled(False)
+    self.settings_action = QAction(QIcon(":/peerdesk/icons/settings.svg"), "&Settings…", self)
+    self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+    self.settings_action.triggered.connect(self.edit_settings)
+    # Ctrl+F: the notebook's search, from anywhere in an open engagement.
+    self.find_action = QAction("&Find in the notebook", self)
+    self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+    self.find_action.triggered.connect(self.find_in_notebook)
+    self.addAction(self.find_action)
+    for action in (self.new_action, self.lock_action, self.settings_action):
+        toolbar.addAction(action)
+        widget = toolbar.widgetForAction(action)
+        if widget is not None:
+            widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        self.addAction(action)
+    self.shortcuts_action = QAction("&Keyboard shortcuts", self)
+    self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    self.shortcuts_action.setToolTip("Every key of peerdesk, on a sheet beside the window (F1)")
+    self.shortcuts_action.triggered.connect(self.show_shortcuts)
+    self.addAction(self.shortcuts_action)
+    help_menu = QMenu("&Help", self)
+    help_menu.setAccessibleName("Help")
+    help_menu.addAction(self.shortcuts_action)
+    help_button = QToolButton(toolbar)
+    help_button.setText("&Help")
+    help_button.setAccessibleName("Help")
+    help_button.setMenu(help_menu)
+    help_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    toolbar.addWidget(help_button)
+    toolbar.setToolButtonStyle(toolbar.toolButtonStyle().ToolButtonTextBesideIcon)
+    more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    if more is not None:  # shown when the window is too narrow for every tool
+        more.setAccessibleName("More tools")
+
+
+def fit_to_screen(self: QWidget, size: tuple[int, int]) -> None:
+    """The usual size, but never larger than the screen (large text, small screens)."""
+    screen = self.screen() or QGuiApplication.primaryScreen()
+    width, height = size
+    if screen is not None:
+        room = screen.availableGeometry()
+        frame = 40  # the title bar and borders the window manager adds
+        width = min(width, room.width())
+        height = min(height, room.height() - frame)
+        self.move(room.x() + (room.width() - width) // 2,
+                  room.y() + max(0, (room.height() - frame - height) // 2))
+    self.resize(width, height)
