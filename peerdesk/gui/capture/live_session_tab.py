@@ -202,6 +202,9 @@ class LiveSessionTab(QWidget):
         if self.session is not None:
             self.groups.set_charts(self.charts)
             self._show_postits()
+            for widget, panel in self.panels:  # findings may have changed on the board
+                if self.side.isTabVisible(self.side.indexOf(widget)):
+                    panel.load(self.session.id)
 
     def _chosen(self, index: int) -> None:
         session_id = self.chooser.itemData(index)

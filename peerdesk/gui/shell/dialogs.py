@@ -7,9 +7,7 @@ None of them is used during a live session.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem, QWidget
 
 from peerdesk.gui.forms.ui_change_passphrase import Ui_ChangePassphraseDialog
@@ -20,18 +18,7 @@ from peerdesk.vault.domain import EngagementDetails, TeamMember
 from peerdesk.vault.keys.keyfile import MIN_PASSPHRASE_LENGTH, passphrase_hint
 from peerdesk.vault.settings import IDLE_CHOICES, Settings
 
-_NOT_SET = QDate(2000, 1, 1)
 _STRENGTH_WORDS = ("Too short", "Weak", "Fair", "Good", "Strong")
-
-
-def _to_date(edit_value: QDate) -> date | None:
-    if edit_value == _NOT_SET:
-        return None
-    return date(edit_value.year(), edit_value.month(), edit_value.day())
-
-
-def _to_qdate(value: date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else _NOT_SET
 
 
 def strength_text(passphrase: str) -> str:
@@ -66,9 +53,9 @@ class NewEngagementDialog(QDialog):
         self.ui.teamTable.setColumnWidth(0, 180)
         self.ui.teamTable.setColumnWidth(1, 260)
         self.ui.teamTable.setTabKeyNavigation(False)
-        for edit in (self.ui.onsiteStartEdit, self.ui.onsiteEndEdit):
-            edit.setMinimumDate(_NOT_SET)
-            edit.setDate(_NOT_SET)
+        # The last day's calendar opens on the first day's month, once that is typed.
+        self.ui.onsiteStartEdit.dateChanged.connect(
+            lambda: self.ui.onsiteEndEdit.set_reference(self.ui.onsiteStartEdit.date()))
         if details is not None:
             self.setWindowTitle("Engagement details")
             self.setAccessibleName("Engagement details")
@@ -81,8 +68,8 @@ class NewEngagementDialog(QDialog):
         ui = self.ui
         ui.titleEdit.setText(d.title)
         ui.clientEdit.setText(d.client_system)
-        ui.onsiteStartEdit.setDate(_to_qdate(d.onsite_start))
-        ui.onsiteEndEdit.setDate(_to_qdate(d.onsite_end))
+        ui.onsiteStartEdit.setDate(d.onsite_start)
+        ui.onsiteEndEdit.setDate(d.onsite_end)
         ui.myNameEdit.setText(d.my_name)
         ui.myInitialsEdit.setText(d.my_initials)
         ui.myRoleEdit.setText(d.my_role)
@@ -129,8 +116,7 @@ class NewEngagementDialog(QDialog):
         ui = self.ui
         return EngagementDetails(
             title=ui.titleEdit.text().strip(), client_system=ui.clientEdit.text().strip(),
-            onsite_start=_to_date(ui.onsiteStartEdit.date()),
-            onsite_end=_to_date(ui.onsiteEndEdit.date()),
+            onsite_start=ui.onsiteStartEdit.date(), onsite_end=ui.onsiteEndEdit.date(),
             my_name=ui.myNameEdit.text().strip(), my_initials=ui.myInitialsEdit.text().strip(),
             my_role=ui.myRoleEdit.text().strip(), manager_name=ui.managerNameEdit.text().strip(),
             manager_email=ui.managerEmailEdit.text().strip(), team=self.team(),
@@ -140,7 +126,10 @@ class NewEngagementDialog(QDialog):
         return self.ui.passphraseEdit.text()
 
     def problems(self) -> list[str]:
-        problems = self.details().problems()
+        problems = [f"The {which} on-site day: {problem}." for which, problem in (
+            ("first", self.ui.onsiteStartEdit.problem()),
+            ("last", self.ui.onsiteEndEdit.problem())) if problem]
+        problems += self.details().problems()
         if not self.editing:
             if len(self.passphrase()) < MIN_PASSPHRASE_LENGTH:
                 problems.append(f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} "

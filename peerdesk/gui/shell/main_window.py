@@ -121,10 +121,12 @@ class MainWindow(QMainWindow):
         except PeerdeskError as exc:
             self.messages.error(exc.message)
             entries = []
-        self.library_page.set_entries(entries, locked)
+        self.library_page.set_entries(entries, locked, self.settings.last_notebook)
         self.library_page.sample_button.show()  # first start, and any time after
         if not entries:
             self.library_page.sample_button.setFocus()
+        elif self.stack.currentWidget() is self.library_page:
+            self.library_page.list.setFocus()  # Enter opens the engagement opened last
         self.destruction.library_shown(entries)
 
     # -- open, create, lock -------------------------------------------------------------

@@ -114,10 +114,12 @@ class TeamLogView(QWidget):
             "(agreeing or changing a finding sets its status on the board).")
         self.outcome.setVisible(not catch_up)
         self.outcome_label.setVisible(not catch_up)
+        keep = self.finding.currentData() if self.session_id == session_id else None
         self.finding.clear()
         self.finding.addItem("None: a point in my own words", None)
         for row in rows:
             self.finding.addItem(f"{row.headline} ({row.label.text})", row.finding_id)
+        self.finding.setCurrentIndex(max(0, self.finding.findData(keep)))
         self._show_messages()
 
     def _show_messages(self, select: int | None = None) -> None:
@@ -157,6 +159,7 @@ class TeamLogView(QWidget):
         self.text.clear()
         self.finding.setCurrentIndex(0)
         self.outcome.setCurrentIndex(0)
+        self.load(self.session_id)  # agreeing or changing a finding changes its label
         self._show_messages(new_id)
         self.text.setFocus()
 

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from peerdesk.capture.sessions import (
     KIND_LABELS,
     MY_PARTS,
-    STATUS_LABELS,
     Session,
     SessionStore,
     local,
+    status_text,
 )
 from peerdesk.capture.timetable.days import timetable_days
 from peerdesk.gui.widgets.context import GuiContext
@@ -77,6 +77,7 @@ class TimetableTab(QWidget):
         self.setAccessibleName("Timetable")
         self.store: SessionStore | None = SessionStore(context.notebook)
         self.next_id: int | None = None
+        self._now = local(context.clock.now())
         layout = QVBoxLayout(self)
 
         tools = QHBoxLayout()
@@ -156,6 +157,7 @@ class TimetableTab(QWidget):
             self.context.messages.error(exc.message)
             return
         self.next_id = upcoming.id if upcoming else None
+        self._now = now
         partners = {m.id: m.initials or m.name for m in engagement.team}
         self.model.removeRows(0, self.model.rowCount())
         for day in timetable_days(engagement, sessions, now.date()):
@@ -202,8 +204,7 @@ class TimetableTab(QWidget):
             when = f"{local(session.starts_at).strftime('%a %d/%m/%Y')} {when}"
         if session.id == self.next_id:
             when = f"{NEXT_MARK} {when}"
-        status = "" if session.status == "planned" else STATUS_LABELS.get(session.status,
-                                                                          session.status)
+        status = status_text(session, self._now)  # "No notes" for a missed one
         cells = [when, KIND_LABELS.get(session.kind, session.kind), session.title, session.place,
                  _PART_SHORT.get(session.my_part or "", ""),
                  partners.get(session.partner_id, "") if session.partner_id else "", status]
