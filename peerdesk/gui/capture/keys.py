@@ -1,7 +1,15 @@
-"""Every key of the live capture view, for Help > Keyboard shortcuts (one list, so the
-sheet and the view never disagree)."""
+"""Every key of the live capture view: the list for Help > Keyboard shortcuts, and the
+view's own shortcuts, side by side so that the sheet and the view never disagree."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+
+if TYPE_CHECKING:
+    from peerdesk.gui.capture.live_session_tab import LiveSessionTab
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("Enter (timetable)", "Start the selected session, notes ready to type"),
@@ -24,3 +32,25 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Shift+S", "Choose another session"),
     ("Ctrl+L", "Lock the notebook now"),
 )
+
+
+def install_shortcuts(tab: LiveSessionTab) -> None:
+    """The live view's own keys (each listed in KEYS)."""
+
+    def add(keys: str, slot: object) -> None:
+        shortcut = QShortcut(QKeySequence(keys), tab)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    add("Ctrl+K", tab.make_postit)
+    add("F4", tab.toggle_questions)
+    add("F6", tab.toggle_prompts)
+    add("Ctrl+Shift+S", lambda: tab.chooser.setFocus(Qt.FocusReason.ShortcutFocusReason))
+    add("Ctrl+Shift+P", lambda: tab.postits.list.setFocus(
+        Qt.FocusReason.ShortcutFocusReason))
+    # Esc, from any side panel or list: back to the notes where the cursor was (the
+    # post-it bar has its own Esc, which closes it and comes back too).
+    for scope in (tab.side, tab.postits, tab.chooser):
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), scope)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(tab.focus_editor)

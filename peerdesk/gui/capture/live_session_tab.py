@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from peerdesk.capture.postits import Postit, PostitStore
 from peerdesk.capture.sessions import Session, SessionStore
 from peerdesk.gui.capture.exercise_timers import ExerciseTimers
 from peerdesk.gui.capture.focus_group_panel import FocusGroupPanel
+from peerdesk.gui.capture.keys import install_shortcuts
 from peerdesk.gui.capture.meeting_clock import MeetingClock
 from peerdesk.gui.capture.notes_editor import NotesEditor, SaveStatus
 from peerdesk.gui.capture.participants_panel import ParticipantsPanel
@@ -43,12 +44,14 @@ from peerdesk.gui.capture.session_parts import (
 )
 from peerdesk.gui.capture.session_postits import SessionPostits
 from peerdesk.gui.widgets.context import GuiContext
+from peerdesk.gui.widgets.scrolling import scrolling
 from peerdesk.vault.domain import FlipChart
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.template import Template
 
 HINT = ("Ctrl+K: post-it · F4: questions · F6: prompts · Esc: back to the notes · "
         "F1: every key")
+NARROW = 760
 LIVE_GRACE = timedelta(hours=1)
 """How long after its slot an open session still holds off the idle lock (a meeting that
 runs over; and where the computer's own lock cannot be seen, the notebook still locks)."""
@@ -113,8 +116,10 @@ class LiveSessionTab(QWidget):
         self.participants = ParticipantsPanel(self.sessions, self.report, self.side)
         self.side.addTab(self.questions, self.questions.panel_title)
         self.side.addTab(self.prompts, "Prompts (F6)")
-        self.side.addTab(self.groups, "Focus group")
-        self.side.addTab(self.participants, "Participants")
+        self.groups_page = scrolling(self.groups, self.side, "Focus group")
+        self.side.addTab(self.groups_page, "Focus group")
+        self.participants_page = scrolling(self.participants, self.side, "Participants")
+        self.side.addTab(self.participants_page, "Participants")
         self.panels: list[tuple[QWidget, SessionPanel]] = []
         for make in panels:
             widget = make(context, self.side)
@@ -131,7 +136,7 @@ class LiveSessionTab(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName("Keys for this view")
         layout.addWidget(self.hint)
-        self._shortcuts()
+        install_shortcuts(self)
         self._set_enabled(False)
 
     # -- building -------------------------------------------------------------------------
@@ -156,24 +161,11 @@ class LiveSessionTab(QWidget):
         row.addWidget(self.done_button)
         return row
 
-    def _shortcuts(self) -> None:
-        def add(keys: str, slot: object) -> None:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-
-        add("Ctrl+K", self.make_postit)
-        add("F4", self.toggle_questions)
-        add("F6", self.toggle_prompts)
-        add("Ctrl+Shift+S", lambda: self.chooser.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        add("Ctrl+Shift+P", lambda: self.postits.list.setFocus(
-            Qt.FocusReason.ShortcutFocusReason))
-        # Esc, from any side panel or list: back to the notes where the cursor was (the
-        # post-it bar has its own Esc, which closes it and comes back too).
-        for scope in (self.side, self.postits, self.chooser):
-            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), scope)
-            escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            escape.activated.connect(self.focus_editor)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow (a small screen, large text): the side panels go below the notes."""
+        super().resizeEvent(event)
+        wide = event.size().width() >= NARROW
+        self.split.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
 
     def _notes(self) -> QWidget | None:
         return self.editor if self.session is not None else None
@@ -237,7 +229,7 @@ class LiveSessionTab(QWidget):
         self.prompts.load(session_id, self.template.prompts_for(session.kind), ticks)
         exercises = self.template.exercises_for(session.kind)
         self.timers.load(session_id, exercises)
-        self.side.setTabVisible(self.side.indexOf(self.groups), bool(exercises))
+        self.side.setTabVisible(self.side.indexOf(self.groups_page), bool(exercises))
         if exercises:
             self.groups.load(session_id, exercises, self.charts)
         self.participants.load(session_id, session.expected_participants)

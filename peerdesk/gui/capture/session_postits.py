@@ -67,9 +67,10 @@ class SessionPostits(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Post-its from this session")
         top.addWidget(self.heading, 1)
-        self.edit_button = QPushButton("Change or move… (Enter)", self)
+        self.edit_button = QPushButton("Change or move (Enter)", self)
         self.edit_button.setAccessibleName("Change or move the selected post-it")
         self.edit_button.setToolTip("Opens the post-it bar with the selected post-it: change "
                                     "its text, press a number for another chart or a letter "
@@ -82,7 +83,7 @@ class SessionPostits(QWidget):
                                       "puts it back.")
         self.delete_button.clicked.connect(self._delete)
         top.addWidget(self.delete_button)
-        self.undo_button = QPushButton("Undo delete (Ctrl+Z)", self)
+        self.undo_button = QPushButton("Undo (Ctrl+Z)", self)
         self.undo_button.setAccessibleName("Put back the post-it just deleted")
         self.undo_button.clicked.connect(self.undo_delete)
         self.undo_button.setEnabled(False)
@@ -120,7 +121,7 @@ class SessionPostits(QWidget):
                 self.list.scrollToItem(item)
         count = len(self.postits)
         self.heading.setText(f"&Post-its from this session: {count}" if count else
-                             "&Post-its from this session: none yet (Ctrl+K makes one)")
+                             "&Post-its from this session: none yet (Ctrl+K)")
         self.edit_button.setEnabled(bool(self.postits))
         self.delete_button.setEnabled(bool(self.postits))
 

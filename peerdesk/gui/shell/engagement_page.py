@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from peerdesk.gui.shell.overview_tab import OverviewTab
 from peerdesk.gui.widgets.context import GuiContext
 from peerdesk.gui.widgets.headings import style_heading
+from peerdesk.gui.widgets.scrolling import scrolling
 
 TabFactory = Callable[[GuiContext], QWidget]
 
@@ -120,11 +121,7 @@ class TabSlot(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         # A screen smaller than the tab's least size (large text, a small laptop) scrolls
         # it instead of making the window larger than the screen.
-        self.scroller = QScrollArea(self)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click keeps the cursor put
-        self.scroller.setAccessibleName(self.title.replace("&", ""))
+        self.scroller = scrolling(None, self, self.title.replace("&", ""))
         self.layout_.addWidget(self.scroller)
         self.content: QWidget | None = None
 

@@ -61,7 +61,7 @@ class TeamLogView(QWidget):
         finding_label = QLabel("&Finding:", self)
         self.finding = QComboBox(self)
         self.finding.setAccessibleName("Finding the message is about")
-        self.finding.setMinimumContentsLength(20)
+        self.finding.setMinimumContentsLength(12)
         self.finding.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         finding_label.setBuddy(self.finding)
@@ -84,6 +84,9 @@ class TeamLogView(QWidget):
         self.outcome_label.setBuddy(self.outcome)
         row.addWidget(self.outcome_label)
         row.addWidget(self.outcome, 1)
+        layout.addLayout(row)
+        row = QHBoxLayout()  # the buttons on a line of their own: the panel fits narrow sides
+        row.addStretch(1)
         self.add_button = QPushButton("&Record", self)
         self.add_button.setAccessibleName("Record the message")
         self.add_button.setToolTip("Record it (Enter in the text)")

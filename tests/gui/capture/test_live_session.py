@@ -329,7 +329,7 @@ def test_focus_group_timer_feedback_and_recommendations(
     state = FocusGroupStore(window.notebook).exercises(made.focus_group)["good_at"]
     assert state.finished_at is not None and state.elapsed_seconds >= 600
 
-    live.side.setCurrentWidget(live.groups)
+    live.side.setCurrentWidget(live.groups_page)
     groups = live.groups
     groups.feedback_edit.setFocus()
     qtbot.keyClicks(groups.feedback_edit, "Staff feel listened to on discharge")
@@ -379,7 +379,7 @@ def test_participants_by_role_with_an_optional_personal_name(
         qtbot: QtBot, window: MainWindow, made: Made) -> None:
     live = start(qtbot, window, made, made.focus_group)
     panel = live.participants
-    live.side.setCurrentWidget(panel)
+    live.side.setCurrentWidget(live.participants_page)
     panel.role_edit.setFocus()
     qtbot.keyClicks(panel.role_edit, "Ward sister")
     qtbot.keyClicks(panel.org_edit, "Northvale Hospital")
