@@ -131,6 +131,7 @@ class LiveSessionTab(QWidget):
         self.split.addWidget(self.side)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
+        self.split.setSizes([700, 440])
         layout.addWidget(self.split, 1)
         self.hint = QLabel(HINT, self)
         self.hint.setWordWrap(True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from peerdesk.capture.autosave import (
@@ -52,6 +52,9 @@ class SaveStatus(QLabel):
 
 
 TAB_STOP_CHARACTERS = 4
+VIEW_KEYS = frozenset(QKeySequence(keys)[0].toCombined()  # type: ignore[index]
+                      for keys in ("Ctrl+K",))
+"""Keys the live view owns even where a text editor has a binding of its own."""
 
 
 class _Bridge(QObject):
@@ -95,6 +98,15 @@ class NotesEditor(QPlainTextEdit):
         self.retry_timer = self._timer(RETRY_MS)
         self.document().contentsChanged.connect(self._changed)
         self.status.setText("")
+
+    def event(self, event: QEvent) -> bool:
+        """The live view's keys win over the editor's own: on X11 Ctrl+K would otherwise
+        delete to the end of the line instead of making a post-it."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.keyCombination().toCombined() in VIEW_KEYS:
+            event.ignore()
+            return True
+        return super().event(event)
 
     def _tab_stops(self) -> None:
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * TAB_STOP_CHARACTERS)

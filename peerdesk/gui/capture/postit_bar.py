@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.capture.postits import KIND_LABELS, Postit, PostitStore
+from peerdesk.gui.capture.notes_editor import VIEW_KEYS
 from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.vault.domain import FlipChart
 from peerdesk.vault.errors import PeerdeskError
@@ -268,6 +269,10 @@ class PostitBar(QFrame):
             super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text and event.type() == QEvent.Type.ShortcutOverride and \
+                isinstance(event, QKeyEvent) and event.keyCombination().toCombined() in VIEW_KEYS:
+            event.ignore()  # Ctrl+K stays the view's (on X11 it would delete to the line end)
+            return True
         if (watched is self.text and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)):
             # QLineEdit passes Return on to its parent after handling it: take it here

@@ -57,9 +57,11 @@ class MessageBar(QFrame):
             return
         width = parent.width()
         layout = self.layout()
-        height = layout.totalHeightForWidth(width) if layout is not None and \
-            layout.hasHeightForWidth() else self.sizeHint().height()
-        self.setGeometry(0, 0, width, max(height, self.sizeHint().height()))
+        if layout is not None and layout.hasHeightForWidth():
+            height = layout.totalHeightForWidth(width)
+        else:
+            height = self.sizeHint().height()
+        self.setGeometry(0, 0, width, height)
         self.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -1,19 +1,48 @@
 """A page that scrolls instead of growing: on a small screen or with large text a page
-larger than its room keeps the window inside the screen, and every control stays reachable."""
+larger than its room keeps the window inside the screen, and every control stays reachable.
+
+The page fills the room it has and scrolls only when that room is smaller than the page's
+least size (QScrollArea's own resizing would scroll as soon as wrapped words preferred more
+height, so a post-it bar opening under the notes would push the page into scrolling)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
+class FittedScroll(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click inside keeps the cursor put
+        self.viewport().installEventFilter(self)
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+        self.fit()
+
+    def fit(self) -> None:
+        content = self.widget()
+        if content is None:
+            return
+        least = content.minimumSizeHint().expandedTo(content.minimumSize())
+        room = self.viewport().size()
+        content.resize(max(room.width(), least.width()), max(room.height(), least.height()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if (watched is self.viewport() and kind == QEvent.Type.Resize) or (
+                watched is self.widget() and kind == QEvent.Type.LayoutRequest):
+            self.fit()
+        return False
+
+
 def scrolling(content: QWidget | None, parent: QWidget | None, name: str = "") -> QScrollArea:
-    """``content`` in a frameless scroll area that never takes the keyboard itself (a click
-    inside keeps the cursor where it was)."""
-    area = QScrollArea(parent)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    """``content`` in a frameless scroll area that never takes the keyboard itself."""
+    area = FittedScroll(parent)
     if name:
         area.setAccessibleName(name)
     if content is not None:
