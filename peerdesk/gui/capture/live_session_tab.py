@@ -45,6 +45,7 @@ from peerdesk.gui.capture.session_parts import (
 from peerdesk.gui.capture.session_postits import SessionPostits
 from peerdesk.gui.widgets.context import GuiContext
 from peerdesk.gui.widgets.scrolling import scrolling
+from peerdesk.gui.widgets.text_size import follow_text_size
 from peerdesk.vault.domain import FlipChart
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.template import Template
@@ -148,9 +149,7 @@ class LiveSessionTab(QWidget):
                               "timetable.", self)
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Session open")
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
+        follow_text_size(self.heading, bold=True)
         row.addWidget(self.heading, 1)
         row.addWidget(self.clock)
         self.save_status = SaveStatus(self)

@@ -20,6 +20,10 @@ def _minutes(seconds: float) -> int:
     return int(seconds // 60)
 
 
+def _minutes_up(seconds: float) -> int:
+    return -int(-seconds // 60)
+
+
 def clock_text(session: Session, now: datetime) -> str:
     """"09:00–10:00 · 22 min used · 38 min left", or what stands for it."""
     starts, ends = session.starts_at, session.ends_at
@@ -30,13 +34,13 @@ def clock_text(session: Session, now: datetime) -> str:
                f"{_minutes((now - session.started_at).total_seconds())} min so far"
     slot = f"{local(starts):%H:%M}" + (f"–{local(ends):%H:%M}" if ends else "")
     if now < starts:
-        return f"{slot} · starts in {_minutes((starts - now).total_seconds()) + 1} min"
+        return f"{slot} · starts in {_minutes_up((starts - now).total_seconds())} min"
     used = f"{_minutes((now - starts).total_seconds())} min used"
     if ends is None:
         return f"{slot} · {used}"
     left = (ends - now).total_seconds()
     if left > 0:
-        return f"{slot} · {used} · {_minutes(left) + (1 if left % 60 else 0)} min left"
+        return f"{slot} · {used} · {_minutes_up(left)} min left"
     return f"{slot} · {used} · {_minutes(-left)} min over the slot"
 
 

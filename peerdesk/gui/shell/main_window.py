@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
             self.shortcuts_sheet = ShortcutsSheet(self)
         self.shortcuts_sheet.show()
         self.shortcuts_sheet.raise_()
+        self.shortcuts_sheet.activateWindow()  # Esc closes it; the keyboard comes back here
 
     def find_in_notebook(self) -> None:
         if self.page is None:

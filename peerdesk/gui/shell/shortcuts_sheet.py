@@ -83,6 +83,7 @@ class ShortcutsSheet(QWidget):
         if parent is not None:
             room = parent.size()
             self.resize(min(640, room.width()), min(560, room.height()))
+        self.setFocusProxy(self.tree)
 
     def lines(self) -> list[str]:
         """Every key and its meaning, as the sheet lists them."""

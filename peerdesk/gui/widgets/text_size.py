@@ -3,7 +3,7 @@ timers included (their larger fonts follow the scale instead of staying as they 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -32,8 +32,14 @@ class _FollowsTextSize(QObject):
     def __init__(self, widget: QWidget, factor: float, bold: bool, italic: bool) -> None:
         super().__init__(widget)
         self.factor, self.bold, self.italic = factor, bold, italic
-        widget.installEventFilter(self)
+        self.widget = widget
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # also before the event loop runs, unlike the
+            app.fontChanged.connect(self._app_font_changed)  # event Qt sends to widgets
         self.apply(widget)
+
+    def _app_font_changed(self, _font: QFont) -> None:
+        self.apply(self.widget)
 
     def apply(self, widget: QWidget) -> None:
         app = QApplication.instance()
@@ -44,10 +50,6 @@ class _FollowsTextSize(QObject):
         base.setItalic(self.italic)
         widget.setFont(base)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationFontChange and isinstance(watched, QWidget):
-            self.apply(watched)
-        return False
 
 
 def follow_text_size(widget: QWidget, factor: float = 1.0, bold: bool = False,

@@ -64,3 +64,19 @@ def test_client_catch_up_messages_are_informal(qtbot: QtBot, window: MainWindow,
     with library.open(made.notebook_id, PASSPHRASE) as notebook:
         [message] = TeamLog(notebook).messages(made.sessions["catch"])
     assert message.informal
+
+
+def test_the_finding_list_follows_findings_made_on_the_board(
+        qtbot: QtBot, window: MainWindow, made: Made) -> None:
+    live = open_session(window, made.sessions["team"])
+    view = live.panels[0][0]
+    before = [view.finding.itemText(i) for i in range(view.finding.count())]
+    assert window.notebook is not None
+    FindingStore(window.notebook).group([made.postits["p1"]], "Shared ambition, patchy plans",
+                                        "area_to_explore")  # as the board does
+    page = page_of(window)
+    page.show_tab("Board")
+    page.show_tab("In session")  # back in the meeting: the list is current again
+    after = [view.finding.itemText(i) for i in range(view.finding.count())]
+    assert len(after) == len(before) + 1
+    assert any(text.startswith("Shared ambition, patchy plans") for text in after)
