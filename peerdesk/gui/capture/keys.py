@@ -29,6 +29,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Esc", "From any side panel or list, back to the notes at the same place"),
     ("Tab (notes)", "Indent (Ctrl+Tab moves on to the next tab)"),
     ("F7, F8, F9", "Start or pause the focus group's exercise timers"),
+    ("Ctrl+Shift+D", "Mark the session as done (the idle lock applies again)"),
     ("Ctrl+Shift+S", "Choose another session"),
     ("Ctrl+L", "Lock the notebook now"),
 )
@@ -45,6 +46,7 @@ def install_shortcuts(tab: LiveSessionTab) -> None:
     add("Ctrl+K", tab.make_postit)
     add("F4", tab.toggle_questions)
     add("F6", tab.toggle_prompts)
+    add("Ctrl+Shift+D", tab.mark_done)
     add("Ctrl+Shift+S", lambda: tab.chooser.setFocus(Qt.FocusReason.ShortcutFocusReason))
     add("Ctrl+Shift+P", lambda: tab.postits.list.setFocus(
         Qt.FocusReason.ShortcutFocusReason))

@@ -156,6 +156,7 @@ class LiveSessionTab(QWidget):
         row.addWidget(self.save_status)
         self.done_button = QPushButton("Mark as done", self)
         self.done_button.setAccessibleName("Mark this session as done")
+        self.done_button.setToolTip("Mark the session as done (Ctrl+Shift+D)")
         self.done_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.done_button.clicked.connect(self.mark_done)
         row.addWidget(self.done_button)

@@ -215,7 +215,7 @@ class EngagementPage(QWidget):
                                if s.starts_at is not None}
             on_site = today in days
         if on_site:
-            self.show_tab("Timetable")
+            self.show_tab("Timetable").take_focus()  # type: ignore[attr-defined]
 
     def resume_point(self) -> ResumePoint:
         live = self._built("In session")

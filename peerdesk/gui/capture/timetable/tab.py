@@ -186,11 +186,12 @@ class TimetableTab(QWidget):
         if target is None or not self.select_session(target):
             self._select_first()
         self._update_buttons()
-        QTimer.singleShot(0, self._take_focus)
+        QTimer.singleShot(0, self.take_focus)
 
-    def _take_focus(self) -> None:
+    def take_focus(self) -> None:
         """On show, the list takes the keyboard so that Enter starts the selected session
-        (Ctrl+Tab still moves on to the next tab)."""
+        (Ctrl+Tab still moves on to the next tab). Also called at once when the notebook
+        opens on the timetable, so that an Enter typed straight away lands here."""
         if self.isVisible():
             self.tree.setFocus()
             self.tree.scrollTo(self.tree.currentIndex(),
