@@ -36,10 +36,17 @@ def xvfb(size: str = "1366x768x24") -> Iterator[str]:
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             wait_for(lambda: chosen.read_text().strip() != "", 30, "Xvfb to start")
-            yield f":{chosen.read_text().strip()}"
+            display = f":{chosen.read_text().strip()}"
+            wait_for(lambda: _answers(display), 30, f"Xvfb on {display} to take clients")
+            yield display
         finally:
             server.terminate()
             server.wait(30)
+
+
+def _answers(display: str) -> bool:
+    return subprocess.run(["xdpyinfo", "-display", display], capture_output=True,
+                          timeout=30).returncode == 0
 
 
 class Keyboard:

@@ -48,8 +48,11 @@ def install_shortcuts(tab: LiveSessionTab) -> None:
     add("F6", tab.toggle_prompts)
     add("Ctrl+Shift+D", tab.mark_done)
     add("Ctrl+Shift+S", lambda: tab.chooser.setFocus(Qt.FocusReason.ShortcutFocusReason))
-    add("Ctrl+Shift+P", lambda: tab.postits.list.setFocus(
-        Qt.FocusReason.ShortcutFocusReason))
+    def to_postits() -> None:
+        tab.room.show_postits()
+        tab.postits.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    add("Ctrl+Shift+P", to_postits)
     # Esc, from any side panel or list: back to the notes where the cursor was (the
     # post-it bar has its own Esc, which closes it and comes back too).
     for scope in (tab.side, tab.postits, tab.chooser):

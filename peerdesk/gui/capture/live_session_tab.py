@@ -35,6 +35,7 @@ from peerdesk.gui.capture.participants_panel import ParticipantsPanel
 from peerdesk.gui.capture.postit_bar import PostitBar
 from peerdesk.gui.capture.prompts_panel import PromptsPanel
 from peerdesk.gui.capture.questions_panel import QuestionsPanel
+from peerdesk.gui.capture.room_fit import RoomFit
 from peerdesk.gui.capture.session_parts import (
     PanelFactory,
     SessionPanel,
@@ -52,7 +53,6 @@ from peerdesk.vault.template import Template
 
 HINT = ("Ctrl+K: post-it · F4: questions · F6: prompts · Esc: back to the notes · "
         "F1: every key")
-NARROW = 760
 LIVE_GRACE = timedelta(hours=1)
 """How long after its slot an open session still holds off the idle lock (a meeting that
 runs over; and where the computer's own lock cannot be seen, the notebook still locks)."""
@@ -138,6 +138,7 @@ class LiveSessionTab(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName("Keys for this view")
         layout.addWidget(self.hint)
+        self.room = RoomFit(self.split, left, self.side, (self.heading, self.hint))
         install_shortcuts(self)
         self._set_enabled(False)
 
@@ -163,10 +164,8 @@ class LiveSessionTab(QWidget):
         return row
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Narrow (a small screen, large text): the side panels go below the notes."""
         super().resizeEvent(event)
-        wide = event.size().width() >= NARROW
-        self.split.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+        self.room.resized(event.size())  # a small screen or large text: see room_fit
 
     def _notes(self) -> QWidget | None:
         return self.editor if self.session is not None else None
@@ -266,6 +265,7 @@ class LiveSessionTab(QWidget):
     def focus_editor(self) -> None:
         if self.session is None:
             return
+        self.room.fold_side()
         self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.editor.ensureCursorVisible()
 
@@ -295,6 +295,7 @@ class LiveSessionTab(QWidget):
             self.focus_editor()
             return
         self.side.setCurrentWidget(panel)
+        self.room.show_side()
         focus()
 
     def _themes_changed(self, chosen: tuple[int, ...]) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 
@@ -162,10 +163,19 @@ class PostitBar(QFrame):
         self.problem.clear()
         self._render()
         self.show()
+        QTimer.singleShot(0, self._bring_into_view)  # once the bar is laid out
         if text.strip():
             self.choose()
         else:
             self.type_text()
+
+    def _bring_into_view(self) -> None:
+        """On a small screen the page scrolls: the bar comes into view when it opens."""
+        holder = self.parentWidget()
+        while holder is not None and not isinstance(holder, QScrollArea):
+            holder = holder.parentWidget()
+        if holder is not None:
+            holder.ensureWidgetVisible(self, 0, 0)
 
     def choose(self) -> None:
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from peerdesk.gui.shell.overview_tab import OverviewTab
@@ -15,6 +16,7 @@ from peerdesk.gui.widgets.headings import style_heading
 from peerdesk.gui.widgets.scrolling import scrolling
 
 TabFactory = Callable[[GuiContext], QWidget]
+SHORT_PAGE = 520
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,14 @@ class EngagementPage(QWidget):
         self.slot(0).ensure()
         self.tabs.currentChanged.connect(self._tab_shown)
         self.refresh_header()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Short of room (a small screen, large text): the title and the stage give theirs
+        to the work (both are on the Overview)."""
+        super().resizeEvent(event)
+        roomy = event.size().height() >= SHORT_PAGE
+        self.heading.setVisible(roomy)
+        self.stage_label.setVisible(roomy)
 
     def slot(self, index: int) -> TabSlot:
         widget = self.tabs.widget(index)

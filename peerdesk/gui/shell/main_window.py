@@ -90,7 +90,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.unlock_page)
         build_actions(self)
         self.destruction = DestructionFlow(self)
-        self.statusBar().setAccessibleName("Status")
 
         # Input is watched only while a notebook is open: with nothing open there is nothing
         # to lock, and an application-wide filter makes PySide6 build Python types for

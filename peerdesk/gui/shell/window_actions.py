@@ -67,7 +67,7 @@ def fit_to_screen(self: QWidget, size: tuple[int, int]) -> None:
     if screen is not None:
         room = screen.availableGeometry()
         frame = 40  # the title bar and borders the window manager adds
-        width = min(width, room.width())
+        width = min(width, room.width() - 1)  # a fractional scale rounds up a pixel
         height = min(height, room.height() - frame)
         self.move(room.x() + (room.width() - width) // 2,
                   room.y() + max(0, (room.height() - frame - height) // 2))
