@@ -50,7 +50,22 @@ def _geometry(keyboard: Keyboard, window: str) -> tuple[int, int, int, int]:
             values["Height"])
 
 
+class DisplayLost(RuntimeError):
+    """The X server went away under the app (another job on this machine stopped it)."""
+
+
 def live_session_at(screen: str, scale: str, home: Path, shot: Path | None) -> Placed:
+    """``_live_session_at``, again on a fresh display if the X server went away."""
+    for attempt in range(3):
+        try:
+            return _live_session_at(screen, scale, home, shot)
+        except DisplayLost:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _live_session_at(screen: str, scale: str, home: Path, shot: Path | None) -> Placed:
     """Start peerdesk on a ``screen`` Xvfb at ``scale``, open today's session by keyboard,
     type a line and open the post-it bar; where the window is, and a screenshot."""
     width, height = (int(n) for n in screen.split("x"))
@@ -64,8 +79,6 @@ def live_session_at(screen: str, scale: str, home: Path, shot: Path | None) -> P
                                stderr=subprocess.PIPE, text=True)
         keyboard = Keyboard(display)
         try:
-            if app.poll() is not None:
-                raise RuntimeError(app.communicate()[1][-2000:])
             window = keyboard.window()
             keyboard.focus(window)
             keyboard.keys("Return", "Return")
@@ -78,7 +91,10 @@ def live_session_at(screen: str, scale: str, home: Path, shot: Path | None) -> P
                 keyboard.screenshot(shot)
         except AssertionError:
             app.terminate()
-            raise AssertionError(app.communicate(timeout=60)[1][-2000:]) from None
+            errors = app.communicate(timeout=60)[1][-2000:]
+            if "could not connect to display" in errors:
+                raise DisplayLost(errors) from None
+            raise AssertionError(errors) from None
         finally:
             if app.poll() is None:
                 app.terminate()
@@ -122,15 +138,15 @@ def make_home(home: Path, keyring_file: Path) -> None:
 def main(argv: list[str]) -> int:
     out = Path(argv[1])
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        home, store = Path(folder) / "home", Path(folder) / "keyring.json"
-        make_home(home, store)
-        for screen in SCREENS:
-            for scale in SCALES:
+    for screen in SCREENS:
+        for scale in SCALES:
+            with tempfile.TemporaryDirectory() as folder:  # the same notes in each picture
+                home = Path(folder) / "home"
+                make_home(home, Path(folder) / "keyring.json")
                 name = f"live-session-{screen}-{scale.replace('.', '')}x.png"
                 placed = live_session_at(screen, scale, home, out / name)
-                print(f"{screen} at {scale}x: window {placed.width}x{placed.height} at "
-                      f"{placed.x},{placed.y}: {'inside' if placed.inside else 'OUTSIDE'}")
+            print(f"{screen} at {scale}x: window {placed.width}x{placed.height} at "
+                  f"{placed.x},{placed.y}: {'inside' if placed.inside else 'OUTSIDE'}")
     return 0
 
 

@@ -92,6 +92,7 @@ class QuestionsPanel(QWidget):
         split.addWidget(scroll)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
+        split.setSizes([100, 300])  # the questions get most of the room
         layout.addWidget(split, 1)
 
     def load(self, session_id: int, charts: list[FlipChart], chosen: tuple[int, ...]) -> None:

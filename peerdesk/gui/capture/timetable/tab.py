@@ -228,7 +228,8 @@ class TimetableTab(QWidget):
         if upcoming is None:
             text = "No more sessions today. Choose any session and press Enter to start it."
         else:
-            text = (f"{NEXT_MARK} {upcoming.title}, {time_text(upcoming)}"
+            mark = "Now ▸" if upcoming.is_now(self._now) else NEXT_MARK
+            text = (f"{mark} {upcoming.title}, {time_text(upcoming)}"
                     f"{', ' + upcoming.place if upcoming.place else ''}. "
                     "Press Enter to start it.")
         self.summary.setText(text)
