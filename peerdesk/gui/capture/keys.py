@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from peerdesk.gui.capture.live_session_tab import LiveSessionTab
@@ -29,6 +30,9 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Esc", "From any side panel or list, back to the notes at the same place"),
     ("Tab (notes)", "Indent (Ctrl+Tab moves on to the next tab)"),
     ("F7, F8, F9", "Start or pause the focus group's exercise timers"),
+    ("Ctrl+Shift+A", "Add a participant (role, organisation; Enter adds)"),
+    ("Ctrl+Shift+G", "Focus group: what a small group fed back (Enter adds)"),
+    ("Ctrl+Shift+R", "Focus group: a participant's one recommendation (Enter adds)"),
     ("Ctrl+Shift+D", "Mark the session as done (the idle lock applies again)"),
     ("Ctrl+Shift+S", "Choose another session"),
     ("Ctrl+L", "Lock the notebook now"),
@@ -53,6 +57,17 @@ def install_shortcuts(tab: LiveSessionTab) -> None:
         tab.postits.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     add("Ctrl+Shift+P", to_postits)
+
+    def to_field(page: QWidget, field: QWidget) -> None:
+        if tab.session is None or not tab.side.isTabVisible(tab.side.indexOf(page)):
+            return
+        tab.side.setCurrentWidget(page)
+        tab.room.show_side()
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    add("Ctrl+Shift+A", lambda: to_field(tab.participants_page, tab.participants.role_edit))
+    add("Ctrl+Shift+G", lambda: to_field(tab.groups_page, tab.groups.feedback_edit))
+    add("Ctrl+Shift+R", lambda: to_field(tab.groups_page, tab.groups.rec_edit))
     # Esc, from any side panel or list: back to the notes where the cursor was (the
     # post-it bar has its own Esc, which closes it and comes back too).
     for scope in (tab.side, tab.postits, tab.chooser):

@@ -32,6 +32,7 @@ from tests.gui.capture.test_live_session import (
 
 __all__ = ["made", "window"]
 CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
 
@@ -229,7 +230,8 @@ def test_every_key_of_the_live_view_is_on_the_shortcuts_sheet(
     text = "\n".join(sheet.lines())
     bound = {s.key().toString(QKeySequence.SequenceFormat.PortableText)
              for s in live.findChildren(QShortcut) if not s.key().isEmpty()}
-    assert bound >= {"Ctrl+K", "F4", "F6", "Ctrl+Shift+S", "Ctrl+Shift+P", "Esc", "F7"}
+    assert bound >= {"Ctrl+K", "F4", "F6", "Ctrl+Shift+S", "Ctrl+Shift+P", "Esc", "F7",
+                     "Ctrl+Shift+A", "Ctrl+Shift+G", "Ctrl+Shift+R", "Ctrl+Shift+D"}
     for key in bound:
         assert key in text, key
     for key in ("Delete (post-its)", "Ctrl+Z (post-its)", "Tab (notes)", "Ctrl+L", "F1"):
@@ -241,8 +243,8 @@ def test_every_key_of_the_live_view_is_on_the_shortcuts_sheet(
 def test_participants_typed_then_esc_store_nothing_from_the_notes(
         qtbot: QtBot, window: MainWindow, made: Made) -> None:
     live = start(qtbot, window, made, made.focus_group)
-    live.side.setCurrentWidget(live.participants_page)
-    live.participants.role_edit.setFocus()
+    press(qtbot, Qt.Key.Key_A, CTRL | SHIFT)  # to the participants, from the keyboard
+    assert focused() is live.participants.role_edit
     qtbot.keyClicks(live.participants.role_edit, "Ward sister")
     press(qtbot, Qt.Key.Key_Return)
     press(qtbot, Qt.Key.Key_Escape)
@@ -252,3 +254,9 @@ def test_participants_typed_then_esc_store_nothing_from_the_notes(
     assert SessionStore(window.notebook).participants(made.focus_group) == [
         Participant(role="Ward sister", id=1, session_id=made.focus_group)]
     assert live.editor.toPlainText() == "Staff feel heard\n"
+    for key, field in ((Qt.Key.Key_G, live.groups.feedback_edit),
+                       (Qt.Key.Key_R, live.groups.rec_edit)):
+        press(qtbot, key, CTRL | SHIFT)
+        assert focused() is field
+        press(qtbot, Qt.Key.Key_Escape)
+        assert focused() is live.editor
