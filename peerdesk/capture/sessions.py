@@ -142,27 +142,6 @@ class Session(SessionDetails):
         return bool(self.starts_at and self.ends_at and self.starts_at <= now < self.ends_at)
 
 
-NO_NOTES = "no notes"
-_NOTES_EXPECTED = tuple(k for k in KINDS if k != "other")  # lunch, travel... need none
-
-
-def missed(session: Session, now: datetime) -> bool:
-    """True for a session whose slot is over with nothing in its notes (not cancelled)."""
-    return (session.kind in _NOTES_EXPECTED and session.status != "cancelled"
-            and session.ends_at is not None and session.ends_at <= now
-            and not session.notes.strip())
-
-
-def status_text(session: Session, now: datetime) -> str:
-    """The status as lists show it: empty for a planned session, "No notes" for one in
-    the past that has none."""
-    label = "" if session.status == "planned" else STATUS_LABELS.get(session.status,
-                                                                     session.status)
-    if missed(session, now):
-        return f"{label} · {NO_NOTES}" if label else NO_NOTES.capitalize()
-    return label
-
-
 @dataclass
 class Participant:
     role: str = ""

@@ -28,14 +28,14 @@ from peerdesk.capture.postits import Postit, PostitStore
 from peerdesk.capture.sessions import Session, SessionStore
 from peerdesk.gui.capture.exercise_timers import ExerciseTimers
 from peerdesk.gui.capture.focus_group_panel import FocusGroupPanel
-from peerdesk.gui.capture.keys import install_shortcuts
-from peerdesk.gui.capture.meeting_clock import MeetingClock
+from peerdesk.gui.capture.live.keys import install_shortcuts
+from peerdesk.gui.capture.live.meeting_clock import MeetingClock
+from peerdesk.gui.capture.live.questions_panel import QuestionsPanel
+from peerdesk.gui.capture.live.room_fit import RoomFit
 from peerdesk.gui.capture.notes_editor import NotesEditor, SaveStatus
 from peerdesk.gui.capture.participants_panel import ParticipantsPanel
 from peerdesk.gui.capture.postit_bar import PostitBar
 from peerdesk.gui.capture.prompts_panel import PromptsPanel
-from peerdesk.gui.capture.questions_panel import QuestionsPanel
-from peerdesk.gui.capture.room_fit import RoomFit
 from peerdesk.gui.capture.session_parts import (
     PanelFactory,
     SessionPanel,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.capture.sessions import SessionStore
-from peerdesk.gui.capture.typing_guard import TypingGoesToNotes
+from peerdesk.gui.capture.live.typing_guard import TypingGoesToNotes
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.template import CONFIDENTIALITY_KEY, PHASE_LABELS, PHASES, PhasePrompts
 

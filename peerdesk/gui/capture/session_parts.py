@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from peerdesk.capture.sessions import MY_PARTS, Session, status_text
+from peerdesk.capture.sessions import MY_PARTS, Session
+from peerdesk.capture.timetable.days import status_text
 from peerdesk.gui.capture.notes_editor import NotesEditor
 from peerdesk.gui.widgets.context import GuiContext
 

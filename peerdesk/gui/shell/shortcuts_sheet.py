@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.gui.capture.keys import KEYS as CAPTURE_KEYS
+from peerdesk.gui.capture.live.keys import KEYS as CAPTURE_KEYS
 
 WINDOW_KEYS = (
     ("F1", "This sheet"),

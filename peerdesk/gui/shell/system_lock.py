@@ -108,7 +108,10 @@ class SystemLockWatch(QObject):
     # -- Linux: logind and the screensaver over D-Bus -----------------------------------
 
     def _watch_dbus(self, system_bus: object | None, session_bus: object | None) -> None:
-        from PySide6.QtDBus import QDBusConnection
+        try:
+            from PySide6.QtDBus import QDBusConnection
+        except ImportError:  # a build of Qt without D-Bus: the idle lock still works
+            return
 
         system = system_bus if system_bus is not None else QDBusConnection.systemBus()
         session = session_bus if session_bus is not None else QDBusConnection.sessionBus()

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
-if TYPE_CHECKING:
-    from peerdesk.gui.shell.main_window import MainWindow
 
-
-def build_actions(self: MainWindow) -> None:
-    """The toolbar and the keys that work anywhere in the window."""
+def build_actions(self: Any) -> None:
+    """The toolbar and the keys that work anywhere in the window (``self`` is the
+    MainWindow)."""
     toolbar = QToolBar("Main tools", self)
     toolbar.setObjectName("mainToolbar")
     toolbar.setAccessibleName("Main tools")

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from peerdesk.capture.sessions import SessionDetails, SessionStore, missed, status_text
+from peerdesk.capture.sessions import SessionDetails, SessionStore
+from peerdesk.capture.timetable.days import missed, status_text
 from peerdesk.capture.timetable.importer import import_preview, parse_timetable
 from peerdesk.capture.timetable.plan import my_part_and_partner, split_peers
 from peerdesk.vault.notebook import Notebook

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.capture.postits import PostitStore
 from peerdesk.capture.sessions import Participant, SessionStore
+from peerdesk.gui.capture.live.meeting_clock import clock_text
 from peerdesk.gui.capture.live_session_tab import LIVE_GRACE
-from peerdesk.gui.capture.meeting_clock import clock_text
 from peerdesk.gui.capture.postit_bar import CHOOSING_KEYS, TYPING_KEYS
 from peerdesk.gui.shell.main_window import MainWindow
 from peerdesk.synthesis.board import BoardReader

@@ -31,9 +31,8 @@ from peerdesk.capture.sessions import (
     Session,
     SessionStore,
     local,
-    status_text,
 )
-from peerdesk.capture.timetable.days import timetable_days
+from peerdesk.capture.timetable.days import status_text, timetable_days
 from peerdesk.gui.widgets.context import GuiContext
 from peerdesk.vault.errors import PeerdeskError
 

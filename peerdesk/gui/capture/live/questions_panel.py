@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.capture.sessions import SessionStore
-from peerdesk.gui.capture.typing_guard import TypingGoesToNotes
+from peerdesk.gui.capture.live.typing_guard import TypingGoesToNotes
 from peerdesk.vault.domain import FlipChart
 from peerdesk.vault.errors import PeerdeskError
 

@@ -3,14 +3,11 @@ view's own shortcuts, side by side so that the sheet and the view never disagree
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
-
-if TYPE_CHECKING:
-    from peerdesk.gui.capture.live_session_tab import LiveSessionTab
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("Enter (timetable)", "Start the selected session, notes ready to type"),
@@ -39,8 +36,8 @@ KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
-def install_shortcuts(tab: LiveSessionTab) -> None:
-    """The live view's own keys (each listed in KEYS)."""
+def install_shortcuts(tab: Any) -> None:
+    """The live view's own keys (each listed in KEYS); ``tab`` is the LiveSessionTab."""
 
     def add(keys: str, slot: object) -> None:
         shortcut = QShortcut(QKeySequence(keys), tab)
