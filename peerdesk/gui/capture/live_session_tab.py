@@ -8,7 +8,6 @@ open (not marked done) the idle lock waits: the peer may listen without typing (
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from peerdesk.capture.flip_charts import notebook_template
 from peerdesk.capture.focus_groups import FocusGroupStore
 from peerdesk.capture.postits import Postit, PostitStore
-from peerdesk.capture.sessions import Session, SessionStore
+from peerdesk.capture.sessions import OVERRUN, Session, SessionStore
 from peerdesk.gui.capture.exercise_timers import ExerciseTimers
 from peerdesk.gui.capture.focus_group_panel import FocusGroupPanel
 from peerdesk.gui.capture.live.keys import install_shortcuts
@@ -53,7 +52,7 @@ from peerdesk.vault.template import Template
 
 HINT = ("Ctrl+K: post-it · F4: questions · F6: prompts · Esc: back to the notes · "
         "F1: every key")
-LIVE_GRACE = timedelta(hours=1)
+LIVE_GRACE = OVERRUN
 """How long after its slot an open session still holds off the idle lock (a meeting that
 runs over; and where the computer's own lock cannot be seen, the notebook still locks)."""
 

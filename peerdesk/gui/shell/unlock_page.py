@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QFrame, QHBoxLayout, QVBoxLayout
 from peerdesk.gui.forms.ui_unlock import Ui_UnlockDialog
 from peerdesk.gui.widgets.colours import problem_style
 
-LOCKED_TEXT = "Type the passphrase and press Enter to carry on exactly where you were."
+LOCKED_TEXT = ("peerdesk locked it. Type the passphrase and press Enter to carry on exactly "
+               "where you were.")
 
 
 class UnlockPage(QWidget):
@@ -58,7 +59,7 @@ class UnlockPage(QWidget):
     def ask(self, notebook_id: str, label: str, reason: str = LOCKED_TEXT) -> None:
         """Ready for the passphrase of ``notebook_id`` (``label`` never names it)."""
         self.notebook_id = notebook_id
-        text = f"{label}: locked. {reason}" if label else reason
+        text = f"{label}. {reason}" if label else reason
         self.ui.promptLabel.setText(text)
         self.ui.promptLabel.setAccessibleDescription(text)
         self.ui.passphraseEdit.clear()
