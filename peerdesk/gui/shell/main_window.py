@@ -206,8 +206,9 @@ class MainWindow(QMainWindow):
             self.messages.info("Unlocked. The key is back in this computer's credential store, "
                                "so the passphrase will not be needed next time.")
         elif via_passphrase:
-            self.messages.warning("Unlocked with the passphrase. This computer's credential "
-                                  "store cannot be used, so peerdesk will ask again next time.")
+            self.messages.show_message(  # it lies over the page: it goes by itself
+                "Unlocked with the passphrase. This computer's credential store cannot be "
+                "used, so peerdesk will ask again next time.", "warning", 15_000)
         else:
             self.messages.clear()
         self.destruction.notebook_opened(notebook)

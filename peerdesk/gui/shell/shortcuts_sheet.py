@@ -64,6 +64,7 @@ class ShortcutsSheet(QWidget):
         self.tree.setHeaderLabels(["Key", "What it does"])
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         for title, keys in SECTIONS:
             section = QTreeWidgetItem(self.tree, [title])
             section.setFirstColumnSpanned(True)
@@ -75,6 +76,7 @@ class ShortcutsSheet(QWidget):
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{key}: {meaning}")
         self.tree.expandAll()
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.tree, 1)
         close = QPushButton("Close", self)
         close.setAccessibleName("Close the keyboard shortcuts")
