@@ -7,7 +7,7 @@ height, so a post-it bar opening under the notes would push the page into scroll
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 
@@ -20,9 +20,12 @@ class FittedScroll(QScrollArea):
         self.viewport().installEventFilter(self)
 
     def setWidget(self, widget: QWidget) -> None:
+        # Sized now, so that Qt does not lay the whole page out at its preferred size first
+        # (a cost paid when a tab is built); ``fit`` sizes it once its room is known.
+        widget.resize(self.viewport().size())
         super().setWidget(widget)
         widget.installEventFilter(self)
-        self.fit()
+        QTimer.singleShot(0, self.fit)
 
     def fit(self) -> None:
         content = self.widget()
