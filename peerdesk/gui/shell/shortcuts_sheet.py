@@ -36,6 +36,14 @@ TIMETABLE_KEYS = (
     ("F2", "Edit the selected session"),
     ("Delete", "Delete the selected session"),
 )
+DOCUMENT_KEYS = (
+    ("Alt+P", "Import documents into the notebook"),
+    ("Alt+V", "Your notes on the document (saved as you type)"),
+    ("Alt+X", "The post-it's text (the selected passage)"),
+    ("Alt+H / Alt+A", "The post-it's flip chart / its kind"),
+    ("Alt+K", "Make the post-it"),
+    ("Ctrl++ / Ctrl+-", "Larger or smaller pages"),
+)
 BOARD_KEYS = (
     ("Ctrl+← / Ctrl+→", "Move the selected cards to the previous or next chart"),
     ("Ctrl+↑ / Ctrl+↓", "Move the selected cards up or down"),
@@ -45,7 +53,7 @@ BOARD_KEYS = (
     ("Ctrl+Shift+N", "New finding"),
 )
 SECTIONS = (("Anywhere", WINDOW_KEYS), ("In a session", CAPTURE_KEYS),
-            ("Timetable", TIMETABLE_KEYS), ("Board", BOARD_KEYS))
+            ("Timetable", TIMETABLE_KEYS), ("Documents", DOCUMENT_KEYS), ("Board", BOARD_KEYS))
 
 
 class ShortcutsSheet(QWidget):
