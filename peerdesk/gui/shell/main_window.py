@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from peerdesk.gui.destruction.flow import DestructionFlow
 from peerdesk.gui.shell.library_page import LibraryPage
-from peerdesk.gui.shell.unlock_page import LOCKED_TEXT, UnlockPage
 from peerdesk.gui.shell.window_actions import build_actions, fit_to_screen
 from peerdesk.gui.widgets.message_bar import MessageBar
 from peerdesk.vault.clock import Clock
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
 
     from peerdesk.gui.shell.engagement_page import EngagementPage, ResumePoint
     from peerdesk.gui.shell.system_lock import SystemLockWatch
+    from peerdesk.gui.shell.unlock_page import UnlockPage
     from peerdesk.vault.library import Library
     from peerdesk.vault.notebook import Notebook
 
@@ -84,10 +84,7 @@ class MainWindow(QMainWindow):
         self.library_page.new_requested.connect(self.new_engagement)
         self.library_page.sample_requested.connect(self.try_sample)
         self.stack.addWidget(self.library_page)
-        self.unlock_page = UnlockPage(self.stack)
-        self.unlock_page.unlock_requested.connect(self.unlock)
-        self.unlock_page.leave_requested.connect(self.show_library)
-        self.stack.addWidget(self.unlock_page)
+        self._unlock_page: UnlockPage | None = None  # made when first needed (start-up)
         build_actions(self)
         self.destruction = DestructionFlow(self)
 
@@ -103,6 +100,19 @@ class MainWindow(QMainWindow):
     def widget(self) -> QWidget:
         """The window as the parent of what its helpers open (see DestructionHost)."""
         return self
+
+    @property
+    def unlock_page(self) -> UnlockPage:
+        """The passphrase field where the engagement was; made the first time it is needed,
+        so that starting peerdesk does not load it."""
+        if self._unlock_page is None:
+            from peerdesk.gui.shell.unlock_page import UnlockPage
+
+            self._unlock_page = UnlockPage(self.stack)
+            self._unlock_page.unlock_requested.connect(self.unlock)
+            self._unlock_page.leave_requested.connect(self.show_library)
+            self.stack.addWidget(self._unlock_page)
+        return self._unlock_page
 
     @property
     def library(self) -> Library:
@@ -136,7 +146,7 @@ class MainWindow(QMainWindow):
         if self.notebook is not None:
             self.lock()
         if notebook_id in self.locked_this_run:
-            self.ask_passphrase(notebook_id, LOCKED_TEXT)
+            self.ask_passphrase(notebook_id)
             return False
         try:
             return self._show(self.library.open(notebook_id))
@@ -146,11 +156,15 @@ class MainWindow(QMainWindow):
             self.messages.error(exc.message)
         return False
 
-    def ask_passphrase(self, notebook_id: str, reason: str) -> None:
-        """The passphrase field, where the engagement was (or would be)."""
+    def ask_passphrase(self, notebook_id: str, reason: str = "") -> None:
+        """The passphrase field, where the engagement was (or would be); without a reason,
+        because peerdesk locked it."""
         label = next((e.label for e in self.library.entries(unlock_titles=False)
                       if e.id == notebook_id), "")
-        self.unlock_page.ask(notebook_id, label, reason)
+        if reason:
+            self.unlock_page.ask(notebook_id, label, reason)
+        else:
+            self.unlock_page.ask(notebook_id, label)
         self.stack.setCurrentWidget(self.unlock_page)
         self.unlock_page.ui.passphraseEdit.setFocus()
 
@@ -171,7 +185,8 @@ class MainWindow(QMainWindow):
         return self._show(notebook, via_passphrase=True)
 
     def show_library(self) -> None:
-        self.unlock_page.forget()
+        if self._unlock_page is not None:
+            self._unlock_page.forget()
         self.stack.setCurrentWidget(self.library_page)
         self.library_page.list.setFocus()
 
@@ -234,7 +249,7 @@ class MainWindow(QMainWindow):
             notebook.close()
         self.refresh_library()
         if notebook is not None:
-            self.ask_passphrase(notebook.id, LOCKED_TEXT)
+            self.ask_passphrase(notebook.id)
 
     def release_notebook(self) -> Notebook | None:
         """Drop the engagement's views and hand over its notebook still open: lock closes
@@ -250,25 +265,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.stack.setCurrentWidget(self.library_page)
         return notebook
-
-    def show_shortcuts(self) -> None:
-        """Help > Keyboard shortcuts: a sheet beside the window, never a modal dialog."""
-        from peerdesk.gui.shell.shortcuts_sheet import ShortcutsSheet
-
-        if self.shortcuts_sheet is None:
-            self.shortcuts_sheet = ShortcutsSheet(self)
-        self.shortcuts_sheet.show()
-        self.shortcuts_sheet.raise_()
-        self.shortcuts_sheet.activateWindow()  # Esc closes it; the keyboard comes back here
-
-    def find_in_notebook(self) -> None:
-        if self.page is None:
-            return
-        panel = self.page.show_tab("Search")
-        field = getattr(panel, "field", None)
-        if field is not None:
-            field.setFocus()
-            field.selectAll()
 
     def refresh_header(self) -> None:
         if self.page is not None:

@@ -30,7 +30,7 @@ def build_actions(self: Any) -> None:
     # Ctrl+F: the notebook's search, from anywhere in an open engagement.
     self.find_action = QAction("&Find in the notebook", self)
     self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-    self.find_action.triggered.connect(self.find_in_notebook)
+    self.find_action.triggered.connect(lambda: find_in_notebook(self))
     self.addAction(self.find_action)
     for action in (self.new_action, self.lock_action, self.settings_action):
         toolbar.addAction(action)
@@ -41,7 +41,7 @@ def build_actions(self: Any) -> None:
     self.shortcuts_action = QAction("&Keyboard shortcuts", self)
     self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     self.shortcuts_action.setToolTip("Every key of peerdesk, on a sheet beside the window (F1)")
-    self.shortcuts_action.triggered.connect(self.show_shortcuts)
+    self.shortcuts_action.triggered.connect(lambda: show_shortcuts(self))
     self.addAction(self.shortcuts_action)
     help_menu = QMenu("&Help", self)
     help_menu.setAccessibleName("Help")
@@ -56,6 +56,28 @@ def build_actions(self: Any) -> None:
     more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
     if more is not None:  # shown when the window is too narrow for every tool
         more.setAccessibleName("More tools")
+
+
+def show_shortcuts(window: Any) -> None:
+    """Help > Keyboard shortcuts: a sheet beside the window, never a modal dialog."""
+    from peerdesk.gui.shell.shortcuts_sheet import ShortcutsSheet
+
+    if window.shortcuts_sheet is None:
+        window.shortcuts_sheet = ShortcutsSheet(window)
+    window.shortcuts_sheet.show()
+    window.shortcuts_sheet.raise_()
+    window.shortcuts_sheet.activateWindow()  # Esc closes it; the keyboard comes back then
+
+
+def find_in_notebook(window: Any) -> None:
+    """Ctrl+F: the notebook's search, from anywhere in an open engagement."""
+    if window.page is None:
+        return
+    panel = window.page.show_tab("Search")
+    field = getattr(panel, "field", None)
+    if field is not None:
+        field.setFocus()
+        field.selectAll()
 
 
 def fit_to_screen(self: QWidget, size: tuple[int, int]) -> None:
