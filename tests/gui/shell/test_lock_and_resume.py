@@ -46,6 +46,8 @@ def in_session(qtbot: QtBot, window: MainWindow, made: tuple[str, int]) -> LiveS
     live = page_of(window).tab("In session")
     assert isinstance(live, LiveSessionTab)
     qtbot.waitUntil(live.editor.hasFocus, timeout=30_000)
+    # the computer's lock is listened for once the engagement is on screen
+    qtbot.waitUntil(lambda: window.system_lock is not None, timeout=30_000)
     return live
 
 
