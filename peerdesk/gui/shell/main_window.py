@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         app.removeEventFilter(self.activity)  # never twice, whatever came before
         if on:
             app.installEventFilter(self.activity)
-            QTimer.singleShot(0, self._watch_the_system)  # after the engagement is shown
+            QTimer.singleShot(1000, self._watch_the_system)  # once the engagement is shown
 
     def _watch_the_system(self) -> None:
         """From the first notebook opened on: the computer's screen lock and sleep."""
