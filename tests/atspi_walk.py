@@ -122,6 +122,9 @@ def main() -> int:
         time.sleep(0.8)
         screens[tab.name] = unnamed(app)
     press(find(app, "push button", "Lock"))
+    find(app, "password text", "Passphrase")  # the passphrase, where the engagement was
+    screens["Locked"] = unnamed(app)
+    press(find(app, "push button", "Show all engagements"))
     find(app, "list", "Engagements")
     report["locked_by_atspi_press"] = True
     report["screens"] = screens

@@ -59,6 +59,15 @@ _SELECT = ("SELECT p.id, p.flip_chart_id, p.position, p.kind, p.text,"
            " FROM postit p LEFT JOIN session s ON s.id = p.session_id")
 
 
+@dataclass(frozen=True, slots=True)
+class DeletedPostit:
+    """What ``delete`` took away, so that ``restore`` can put it back exactly (undo)."""
+
+    postit: Postit
+    evidence: tuple[tuple[int, str], ...]
+    """(finding id, relation) for each finding the post-it was evidence for."""
+
+
 def _postit(row: Any) -> Postit:
     return Postit(*row)
 
@@ -152,15 +161,51 @@ class PostitStore:
                          (flip_chart_id, target, self.notebook.now_text(), postit_id))
             return self._get(conn, postit_id)
 
-    def delete(self, postit_id: int) -> None:
+    def delete(self, postit_id: int) -> DeletedPostit | None:
+        """Take a post-it off its chart (and out of its findings); returns what ``restore``
+        needs to undo it, or None when it was already gone."""
         with self.notebook.write() as conn:
-            row = conn.execute("SELECT flip_chart_id, position FROM postit WHERE id = ?",
-                               (postit_id,)).fetchone()
+            row = conn.execute(_SELECT + " WHERE p.id = ?", (postit_id,)).fetchone()
             if row is None:
-                return
+                return None
+            postit = _postit(row)
+            evidence = tuple((int(f), str(r)) for f, r in conn.execute(
+                "SELECT finding_id, relation FROM finding_evidence WHERE postit_id = ?"
+                " ORDER BY finding_id", (postit_id,)))
             conn.execute("DELETE FROM postit WHERE id = ?", (postit_id,))
             conn.execute("UPDATE postit SET position = position - 1 WHERE flip_chart_id = ?"
-                         " AND position > ?", (row[0], row[1]))
+                         " AND position > ?", (postit.flip_chart_id, postit.position))
+        return DeletedPostit(postit, evidence)
+
+    def restore(self, deleted: DeletedPostit) -> Postit:
+        """Put a deleted post-it back where it was, with its id, source, initials, times
+        and its place in any finding still there."""
+        p = deleted.postit
+        with self.notebook.write() as conn:
+            _check_chart(conn, p.flip_chart_id)
+            if conn.execute("SELECT 1 FROM postit WHERE id = ?", (p.id,)).fetchone():
+                return self._get(conn, p.id)
+            count = int(conn.execute("SELECT COUNT(*) FROM postit WHERE flip_chart_id = ?",
+                                     (p.flip_chart_id,)).fetchone()[0])
+            position = min(p.position, count)
+            conn.execute("UPDATE postit SET position = position + 1 WHERE flip_chart_id = ?"
+                         " AND position >= ?", (p.flip_chart_id, position))
+            session = conn.execute("SELECT id FROM session WHERE id = ?",
+                                   (p.session_id,)).fetchone() if p.session_id else None
+            document = conn.execute("SELECT id FROM document WHERE id = ?",
+                                    (p.document_id,)).fetchone() if p.document_id else None
+            conn.execute(
+                "INSERT INTO postit (id, flip_chart_id, text, kind, session_id, document_id,"
+                " initials, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                " ?, ?)", (p.id, p.flip_chart_id, p.text, p.kind,
+                           p.session_id if session else None,
+                           p.document_id if document else None, p.initials, position,
+                           p.created_at, p.updated_at))
+            conn.executemany(
+                "INSERT OR IGNORE INTO finding_evidence (finding_id, postit_id, relation)"
+                " SELECT id, ?, ? FROM finding WHERE id = ?",
+                [(p.id, relation, finding_id) for finding_id, relation in deleted.evidence])
+            return self._get(conn, p.id)
 
     def renumber(self, flip_chart_id: int) -> None:
         """Repair a chart's positions to 0, 1, 2, ... keeping their order."""

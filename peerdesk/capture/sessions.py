@@ -43,6 +43,8 @@ KIND_LABELS = {key: kind.label for key, kind in KINDS.items()}
 MY_PARTS = {"lead": "Lead the questions", "notes": "Take the notes"}
 STATUS_LABELS = {"planned": "Planned", "live": "Under way", "done": "Done",
                  "cancelled": "Cancelled"}
+OVERRUN = timedelta(hours=1)
+"""How long after its slot a session under way is still taken for a meeting running over."""
 PERSONAL_NAME_NOTE = ("A name is personal data: it stays inside this notebook and never goes "
                       "into anything peerdesk exports.")
 
@@ -286,13 +288,16 @@ class SessionStore:
             _write_themes(conn, session_id, list(chart_ids))
 
     def next_session(self, now: datetime | None = None) -> Session | None:
-        """Today's session to start: one under way, else the current one, else the next."""
+        """Today's session to start: the one whose slot is now, else one under way and not
+        over yet (started early, or running over by up to ``OVERRUN``), else the next. A
+        session left under way after its slot never wins over the one the peer is in."""
         now = local(now or self.notebook.clock.now())
         today = [s for s in self.list_all()
                  if s.starts_at and local(s.starts_at).date() == now.date()
                  and s.status not in ("done", "cancelled")]
-        return (next((s for s in today if s.status == "live"), None)
-                or next((s for s in today if s.is_now(now)), None)
+        return (next((s for s in today if s.is_now(now)), None)
+                or next((s for s in today if s.status == "live"
+                         and (s.ends_at is None or now < s.ends_at + OVERRUN)), None)
                 or next((s for s in today if s.starts_at and s.starts_at >= now), None))
 
     # -- live -----------------------------------------------------------------------

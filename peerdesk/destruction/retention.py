@@ -52,13 +52,13 @@ def _parse(value: str | None) -> date | None:
 
 def state(notebook: Notebook) -> RetentionState:
     with notebook.read() as conn:
-        row = conn.execute("SELECT stage, signed_off_on, hold_reason, hold_since"
+        row = conn.execute("SELECT signed_off_on, hold_reason, hold_since"
                            " FROM engagement WHERE id = 1").fetchone()
     if row is None:
         from peerdesk.vault.notebook import database_damaged
 
         raise database_damaged()
-    return RetentionState(Stage(row[0]), _parse(row[1]), row[2] or None, _parse(row[3]))
+    return RetentionState(notebook.stage(), _parse(row[0]), row[1] or None, _parse(row[2]))
 
 
 def record_signoff(notebook: Notebook, signed_off_on: date) -> RetentionState:
@@ -72,8 +72,8 @@ def record_signoff(notebook: Notebook, signed_off_on: date) -> RetentionState:
     if current.stage is Stage.DESTROYED:
         raise ValidationError("This engagement has already been destroyed.")
     with notebook.write() as conn:
-        conn.execute("UPDATE engagement SET stage = ?, signed_off_on = ?, updated_at = ?"
-                     " WHERE id = 1",
+        conn.execute("UPDATE engagement SET stage = ?, stage_by_hand = 0, signed_off_on = ?,"
+                     " updated_at = ? WHERE id = 1",
                      (Stage.SIGNED_OFF.value, signed_off_on.isoformat(), notebook.now_text()))
     return state(notebook)
 

@@ -21,7 +21,7 @@ from peerdesk.sample import content as C
 from peerdesk.sample.colleagues import Colleagues
 from peerdesk.vault import search_index
 from peerdesk.vault.database import Connection
-from peerdesk.vault.domain import EngagementDetails, Stage, TeamMember
+from peerdesk.vault.domain import EngagementDetails, TeamMember
 from peerdesk.vault.errors import ValidationError
 from peerdesk.vault.library import Library
 from peerdesk.vault.notebook import Notebook
@@ -298,5 +298,3 @@ def fill_demo(notebook: Notebook, scale: int = 1) -> None:
                 writer.colleagues.deliver(conn)
             writer.places(conn)
             writer.next_batch(conn, first + COPIES_PER_TRANSACTION)
-    if notebook.engagement().stage is Stage.PREPARING:
-        notebook.set_stage(Stage.ON_SITE)

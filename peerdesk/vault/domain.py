@@ -25,6 +25,28 @@ class Stage(StrEnum):
         }[self.value]
 
 
+def stage_from_dates(today: date, onsite_start: date | None, onsite_end: date | None,
+                     signed_off_on: date | None) -> Stage:
+    """The stage the dates say: report signed off once its date is recorded, feedback given
+    after the last on-site day, on site during the on-site days, preparing before them."""
+    if signed_off_on is not None and signed_off_on <= today:
+        return Stage.SIGNED_OFF
+    first = onsite_start or onsite_end
+    last = onsite_end or onsite_start
+    if first is None or last is None or today < first:
+        return Stage.PREPARING
+    return Stage.ON_SITE if today <= last else Stage.FEEDBACK_GIVEN
+
+
+def current_stage(stored: Stage, by_hand: bool, today: date, onsite_start: date | None,
+                  onsite_end: date | None, signed_off_on: date | None) -> Stage:
+    """The stage shown and used: a destroyed engagement stays destroyed; a stage the peer
+    set by hand stays until they go back to following the dates."""
+    if stored is Stage.DESTROYED or by_hand:
+        return stored
+    return stage_from_dates(today, onsite_start, onsite_end, signed_off_on)
+
+
 @dataclass
 class TeamMember:
     name: str
@@ -72,6 +94,8 @@ class EngagementDetails:
 @dataclass
 class Engagement(EngagementDetails):
     stage: Stage = Stage.PREPARING
+    stage_by_hand: bool = False
+    """True when the peer set the stage by hand; otherwise it follows the dates."""
     signed_off_on: date | None = None
     hold_reason: str | None = None
     rule_min_sources: int = 3

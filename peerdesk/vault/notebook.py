@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 from peerdesk.vault import database
 from peerdesk.vault.clock import Clock, SystemClock
 from peerdesk.vault.database import Connection, IntegrityReport
-from peerdesk.vault.domain import Engagement, EngagementDetails, FlipChart, Stage, TeamMember
+from peerdesk.vault.domain import (
+    Engagement,
+    EngagementDetails,
+    FlipChart,
+    Stage,
+    TeamMember,
+    current_stage,
+)
 from peerdesk.vault.errors import PeerdeskError, ValidationError
 from peerdesk.vault.instance_lock import InstanceLock
 
@@ -137,17 +144,35 @@ class Notebook:
             row = conn.execute(
                 "SELECT title, client_system, onsite_start, onsite_end, my_name, my_initials,"
                 " my_role, manager_name, manager_email, stage, signed_off_on, hold_reason,"
-                " rule_min_sources, rule_min_kinds, template_name FROM engagement WHERE id = 1"
+                " rule_min_sources, rule_min_kinds, template_name, stage_by_hand"
+                " FROM engagement WHERE id = 1"
             ).fetchone()
         if row is None:
             raise database_damaged()
+        start, end, signed = _parse_date(row[2]), _parse_date(row[3]), _parse_date(row[10])
+        by_hand = bool(row[15])
         return Engagement(
-            title=row[0], client_system=row[1], onsite_start=_parse_date(row[2]),
-            onsite_end=_parse_date(row[3]), my_name=row[4], my_initials=row[5], my_role=row[6],
-            manager_name=row[7], manager_email=row[8], team=self.team(), stage=Stage(row[9]),
-            signed_off_on=_parse_date(row[10]), hold_reason=row[11],
+            title=row[0], client_system=row[1], onsite_start=start, onsite_end=end,
+            my_name=row[4], my_initials=row[5], my_role=row[6],
+            manager_name=row[7], manager_email=row[8], team=self.team(),
+            stage=current_stage(Stage(row[9]), by_hand, self.today(), start, end, signed),
+            stage_by_hand=by_hand, signed_off_on=signed, hold_reason=row[11],
             rule_min_sources=row[12], rule_min_kinds=row[13], template_name=row[14],
         )
+
+    def today(self) -> date:
+        """Today's date on this computer (local time)."""
+        return self.clock.now().astimezone().date()
+
+    def stage(self) -> Stage:
+        """The stage now: by hand when the peer set one, else from the dates."""
+        with self.read() as conn:
+            row = conn.execute("SELECT stage, stage_by_hand, onsite_start, onsite_end,"
+                               " signed_off_on FROM engagement WHERE id = 1").fetchone()
+        if row is None:
+            raise database_damaged()
+        return current_stage(Stage(row[0]), bool(row[1]), self.today(), _parse_date(row[2]),
+                             _parse_date(row[3]), _parse_date(row[4]))
 
     def update_details(self, details: EngagementDetails) -> None:
         problems = details.problems()
@@ -190,10 +215,18 @@ class Notebook:
         return [TeamMember(name=r[1], role=r[2], initials=r[3], email=r[4], is_me=bool(r[5]),
                            id=r[0]) for r in rows]
 
-    def set_stage(self, stage: Stage) -> None:
+    def set_stage(self, stage: Stage | None) -> None:
+        """Set the stage by hand (kept until changed), or None to follow the dates again."""
+        if stage is Stage.DESTROYED:
+            raise ValidationError("An engagement is destroyed by destroying it, not by "
+                                  "choosing the stage.")
         with self.write() as conn:
-            conn.execute("UPDATE engagement SET stage = ?, updated_at = ? WHERE id = 1",
-                         (stage.value, self.now_text()))
+            if stage is None:
+                conn.execute("UPDATE engagement SET stage_by_hand = 0, updated_at = ?"
+                             " WHERE id = 1 AND stage != 'destroyed'", (self.now_text(),))
+            else:
+                conn.execute("UPDATE engagement SET stage = ?, stage_by_hand = 1,"
+                             " updated_at = ? WHERE id = 1", (stage.value, self.now_text()))
 
     # -- flip charts ----------------------------------------------------------------
 

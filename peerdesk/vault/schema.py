@@ -253,6 +253,12 @@ CREATE TABLE imported_original (
 """
 """v6: the files documents and timetables were imported from (capture/originals.py)."""
 
+STAGE_BY_HAND = """
+ALTER TABLE engagement ADD COLUMN stage_by_hand INTEGER NOT NULL DEFAULT 0
+    CHECK (stage_by_hand IN (0, 1));
+"""
+"""v7: the stage follows the dates unless the peer set it by hand (then ``stage`` holds it)."""
+
 Migration = str | Callable[[Connection], None]
 """A migration is an SQL script, or a function that runs statements one by one."""
 
@@ -262,6 +268,7 @@ MIGRATIONS.append(search_index.MIGRATION_3)  # v3: notes re-indexed when searche
 MIGRATIONS.append(ACCEPTED_PLACE)  # v4: "not attributable" kept per place in the summary
 MIGRATIONS.append(team_tables.MIGRATION)  # v5: the team: source ids, post-it uids, bundles
 MIGRATIONS.append(V6_IMPORTED_ORIGINALS)  # v6: the files imported from, for destruction
+MIGRATIONS.append(STAGE_BY_HAND)  # v7: a stage set by hand, else the dates' stage
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -324,3 +324,14 @@ def test_group_feedback_add_list_edit_delete(notebook: Notebook) -> None:
         ("Group B", "Shared care records")]
     with pytest.raises(ValidationError):
         store.add_feedback(sid, "good_at", "  ")
+
+
+def test_a_session_left_under_way_never_wins_over_the_one_now(notebook: Notebook,
+                                                               clock: ManualClock) -> None:
+    store = SessionStore(notebook)
+    chair = add(store, "Partnership chair", at(3, 8, 30))  # 08:30-09:30, never marked done
+    leaders = add(store, "Council leaders", at(3, 9, 40))
+    clock.current = at(3, 8, 40)
+    store.start(chair)
+    clock.current = at(3, 9, 45)  # in the council leaders' meeting now
+    assert store.next_session().id == leaders  # type: ignore[union-attr]

@@ -15,8 +15,8 @@ from peerdesk.vault.notebook import Notebook
 
 
 def test_nothing_due_before_signoff(notebook: Notebook) -> None:
-    state = retention.state(notebook)
-    assert state.stage is Stage.PREPARING and state.signed_off_on is None
+    state = retention.state(notebook)  # the clock is on the first on-site day
+    assert state.stage is Stage.ON_SITE and state.signed_off_on is None
     assert state.days_due(date(2026, 6, 1)) is None
     assert retention.reminder(state, date(2026, 6, 1)) is None
     assert retention.reminder(notebook.engagement(), date(2026, 6, 1)) is None
@@ -47,7 +47,7 @@ def test_signoff_in_the_future_is_refused(notebook: Notebook, clock: ManualClock
     tomorrow = clock.now().date() + timedelta(days=1)
     with pytest.raises(ValidationError, match="in the future"):
         retention.record_signoff(notebook, tomorrow)
-    assert retention.state(notebook).stage is Stage.PREPARING
+    assert retention.state(notebook).stage is Stage.ON_SITE
 
 
 def test_hold_replaces_the_reminder_until_lifted(notebook: Notebook, clock: ManualClock) -> None:

@@ -38,8 +38,9 @@ def current_tab_title(window: MainWindow) -> str:
 
 
 def mnemonic_clashes(window: MainWindow) -> list[str]:
-    """Alt+letter keys claimed twice on screen: the tab titles plus every visible button and
-    label of the current tab (one letter must do one thing)."""
+    """Alt+letter keys claimed twice on screen: the tab titles, the window's tools (Help and
+    the rest) and every visible button and label of the current tab (one letter must do one
+    thing)."""
     from collections import Counter
 
     from PySide6.QtWidgets import QAbstractButton, QLabel
@@ -48,7 +49,8 @@ def mnemonic_clashes(window: MainWindow) -> list[str]:
     texts = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     current = page.tabs.currentWidget()
     assert current is not None
-    for child in current.findChildren(QAbstractButton) + current.findChildren(QLabel):
+    tools = [b for b in window.findChildren(QAbstractButton) if not page.isAncestorOf(b)]
+    for child in tools + current.findChildren(QAbstractButton) + current.findChildren(QLabel):
         if child.isVisibleTo(window):
             texts.append(child.text())
     letters = Counter(t[t.index("&") + 1].lower() for t in texts

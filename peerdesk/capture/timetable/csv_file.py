@@ -23,6 +23,7 @@ from peerdesk.capture.timetable.plan import (
     guess_kind,
     in_zone,
     mark_duplicates,
+    split_peers,
     split_people,
 )
 
@@ -39,6 +40,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "place": ("location", "room", "place", "venue", "where"),
     "with": ("with", "participants", "attendees", "who", "meeting with", "interviewees",
              "people", "invitees"),
+    "peers": ("peers", "peer", "peer team", "initials", "peers initials", "peer initials",
+              "peers' initials", "lead notes", "lead and notes", "who leads"),
     "all_day": ("all day", "all day event", "all-day"),
 }
 _LOOKUP = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
@@ -249,4 +252,5 @@ def _row(cells: dict[str, str], where: str, last_day: date | None,
     return PlannedSession(title=title, kind=kind, starts_at=starts, ends_at=ends,
                           place=" ".join(cells.get("place", "").split()),
                           with_people=split_people(cells.get("with", "")), source=where,
+                          peers=split_peers(cells.get("peers", "")),
                           all_day=all_day), day

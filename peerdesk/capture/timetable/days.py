@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
-from peerdesk.capture.sessions import Session, local, sort_key
+from peerdesk.capture.sessions import KINDS, STATUS_LABELS, Session, local, sort_key
 from peerdesk.vault.domain import Engagement
 
 EVENING_FROM = time(17, 0)
@@ -71,3 +71,24 @@ def timetable_days(engagement: Engagement, sessions: Sequence[Session],
     for g in out:
         g.is_today = today is not None and g.day == today
     return out
+
+
+NO_NOTES = "no notes"
+_NOTES_EXPECTED = tuple(k for k in KINDS if k != "other")  # lunch, travel... need none
+
+
+def missed(session: Session, now: datetime) -> bool:
+    """True for a session whose slot is over with nothing in its notes (not cancelled)."""
+    return (session.kind in _NOTES_EXPECTED and session.status != "cancelled"
+            and session.ends_at is not None and session.ends_at <= now
+            and not session.notes.strip())
+
+
+def status_text(session: Session, now: datetime) -> str:
+    """The status as lists show it: empty for a planned session, "No notes" for one in
+    the past that has none."""
+    label = "" if session.status == "planned" else STATUS_LABELS.get(session.status,
+                                                                     session.status)
+    if missed(session, now):
+        return f"{label} · {NO_NOTES}" if label else NO_NOTES.capitalize()
+    return label

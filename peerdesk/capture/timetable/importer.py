@@ -121,6 +121,7 @@ def import_sessions(notebook: Notebook, planned: Sequence[PlannedSession],
     for p in planned:
         problems.extend(Problem(p.source or p.title, text.rstrip("."))
                         for text in p.details().problems())
+    me, team = peers_of(notebook)
     now = notebook.now_text()
     ids: list[int] = []
     with notebook.write() as conn:
@@ -128,11 +129,20 @@ def import_sessions(notebook: Notebook, planned: Sequence[PlannedSession],
         if problems:
             raise ImportProblem(problems, file_name)
         for p in planned:
-            session_id = insert_session(conn, p.details(), now)
+            session_id = insert_session(conn, p.details(me, team), now)
             for person in p.with_people:
                 insert_participant(conn, session_id, Participant(role=person))
             ids.append(session_id)
     return ids
+
+
+def peers_of(notebook: Notebook) -> tuple[str, dict[str, int]]:
+    """My initials, and the other peers' {initials: member id}, for a peers column."""
+    engagement = notebook.engagement()
+    team = {m.initials.upper(): m.id for m in engagement.team
+            if m.initials and m.id is not None and not m.is_me
+            and m.initials.upper() != engagement.my_initials.upper()}
+    return engagement.my_initials, team
 
 
 def import_preview(notebook: Notebook, preview: TimetablePreview) -> list[int]:

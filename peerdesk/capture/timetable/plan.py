@@ -27,6 +27,7 @@ FIELD_LABELS = {
     "kind": "Type of session",
     "place": "Place",
     "with": "With (participants)",
+    "peers": "Peers (initials, who leads first)",
     "all_day": "All day",
 }
 """The fields a column can be mapped to, with the names the GUI shows."""
@@ -70,10 +71,17 @@ class PlannedSession:
     all_day: bool = False
     source_id: str | None = None
     """A calendar entry's stable id (from its UID); None: made from the start and title."""
+    peers: tuple[str, ...] = ()
+    """The peers' initials as the timetable gives them ("AM/JL"): the first leads."""
 
-    def details(self) -> SessionDetails:
+    def details(self, my_initials: str = "",
+                team: Mapping[str, int] | None = None) -> SessionDetails:
+        """The session to add; with my initials and the team's ({initials: member id}),
+        the peers column gives my part and my partner."""
+        my_part, partner = my_part_and_partner(self.peers, my_initials, team or {})
         return SessionDetails(title=self.title, kind=self.kind, starts_at=self.starts_at,
-                              ends_at=self.ends_at, place=self.place, source_id=self.source_id)
+                              ends_at=self.ends_at, place=self.place, source_id=self.source_id,
+                              my_part=my_part, partner_id=partner)
 
     def key(self) -> tuple[str, str]:
         return duplicate_key(self.starts_at, self.title)
@@ -128,6 +136,24 @@ def guess_kind(title: str, type_text: str = "", default: str = "meeting") -> str
     if type_text.strip():
         return _match(type_text) or _match(title) or "other"
     return _match(title) or default
+
+
+def split_peers(text: str) -> tuple[str, ...]:
+    """A peers cell, "AM/JL", "AM & JL", "AM, JL" or "AM and JL", as initials in order."""
+    return tuple(p.upper() for p in re.split(r"\s*(?:[/,&+;|]|\band\b|\s)\s*", text.strip())
+                 if p.strip())
+
+
+def my_part_and_partner(peers: Sequence[str], my_initials: str,
+                        team: Mapping[str, int]) -> tuple[str | None, int | None]:
+    """("lead" when my initials come first, else "notes"; the other peer's member id), or
+    (None, None) when the session is not mine (or no peers are given)."""
+    me = my_initials.strip().upper()
+    if not me or me not in peers:
+        return None, None
+    part = "lead" if peers[0] == me else "notes"
+    partner = next((team[p] for p in peers if p != me and p in team), None)
+    return part, partner
 
 
 def split_people(text: str) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from peerdesk.capture.focus_groups import ExerciseTimer, FocusGroupStore
+from peerdesk.gui.widgets.text_size import follow_text_size
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.template import ExerciseTemplate
 
@@ -42,11 +43,9 @@ class _ExerciseRow:
         self.title.setAccessibleDescription(exercise.question)
         self.clock = QLabel(panel)
         self.clock.setAccessibleName(f"Time left for exercise {row + 1}")
-        self.clock.setMinimumWidth(160)
-        font = self.clock.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2 if font.pointSizeF() > 0 else 12.0)
-        self.clock.setFont(font)
+        follow_text_size(self.clock, 1.2, bold=True)
+        self.clock.setMinimumWidth(self.clock.fontMetrics().horizontalAdvance(
+            "Time is up (88:88 over)"))
         self.toggle_button = QPushButton(panel)
         self.toggle_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.toggle_button.setAccessibleName(f"Start or pause exercise {row + 1}")

@@ -1,17 +1,16 @@
-"""The live session view: notes that save themselves, prompts beside them, post-its from
-the keyboard, and for focus groups the timed exercises and the groups' feedback.
-
-Nothing here opens a dialog: problems go to the window's message bar.
-Keys: Ctrl+K post-it from the line or selection, F6 prompts and back, F7/F8 exercise
-timers, Ctrl+Shift+S choose another session.
+"""The live session view: notes that save themselves, the themes' questions and the
+prompts beside them, a meeting clock, post-its from the keyboard, and for focus groups the
+timed exercises and the groups' feedback. No dialog: problems go to the message bar.
+Every key is listed in Help > Keyboard shortcuts (from ``keys.KEYS``). While a session is
+open (not marked done) the idle lock waits: the peer may listen without typing (``busy``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,25 +24,37 @@ from PySide6.QtWidgets import (
 from peerdesk.capture.flip_charts import notebook_template
 from peerdesk.capture.focus_groups import FocusGroupStore
 from peerdesk.capture.postits import Postit, PostitStore
-from peerdesk.capture.sessions import MY_PARTS, STATUS_LABELS, Session, SessionStore
+from peerdesk.capture.sessions import OVERRUN, Session, SessionStore
 from peerdesk.gui.capture.exercise_timers import ExerciseTimers
 from peerdesk.gui.capture.focus_group_panel import FocusGroupPanel
+from peerdesk.gui.capture.live.keys import install_shortcuts
+from peerdesk.gui.capture.live.meeting_clock import MeetingClock
+from peerdesk.gui.capture.live.questions_panel import QuestionsPanel
+from peerdesk.gui.capture.live.room_fit import RoomFit
 from peerdesk.gui.capture.notes_editor import NotesEditor, SaveStatus
 from peerdesk.gui.capture.participants_panel import ParticipantsPanel
 from peerdesk.gui.capture.postit_bar import PostitBar
 from peerdesk.gui.capture.prompts_panel import PromptsPanel
 from peerdesk.gui.capture.session_parts import (
     PanelFactory,
-    SessionChooser,
     SessionPanel,
+    chooser_row,
+    header_text,
     selection_or_line,
 )
 from peerdesk.gui.capture.session_postits import SessionPostits
 from peerdesk.gui.widgets.context import GuiContext
+from peerdesk.gui.widgets.scrolling import scrolling
+from peerdesk.gui.widgets.text_size import follow_text_size
 from peerdesk.vault.domain import FlipChart
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.template import Template
 
+HINT = ("Ctrl+K: post-it · F4: questions · F6: prompts · Esc: back to the notes · "
+        "F1: every key")
+LIVE_GRACE = OVERRUN
+"""How long after its slot an open session still holds off the idle lock (a meeting that
+runs over; and where the computer's own lock cannot be seen, the notebook still locks)."""
 
 class LiveSessionTab(QWidget):
     tab_title = "&In session"
@@ -62,7 +73,9 @@ class LiveSessionTab(QWidget):
         self.setAccessibleName("In session")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(self._chooser_row())
+        row, self.chooser, self.open_button = chooser_row(self, self._chosen)
+        layout.addLayout(row)
+        self.clock = MeetingClock(context.clock, self)
         layout.addLayout(self._header_row())
         self.timers = ExerciseTimers(self.focus_store, self.report, self)
         layout.addWidget(self.timers)
@@ -83,24 +96,30 @@ class LiveSessionTab(QWidget):
         self.bar.filed.connect(self._postit_filed)
         self.bar.closed.connect(self.focus_editor)
         top_layout.addWidget(self.bar)
-        self.postits = SessionPostits(left)
+        self.postits = SessionPostits(self.postit_store, self.report, left)
         self.postits.edit_requested.connect(self.bar.open_edit)
+        self.postits.notice.connect(self._notice)
         left.addWidget(top)
         left.addWidget(self.postits)
         left.setStretchFactor(0, 4)
         left.setStretchFactor(1, 1)
 
         self.side = QTabWidget(self.split)
-        self.side.setAccessibleName("Prompts, focus group and participants")
-        self.prompts = PromptsPanel(self.sessions, self.report, self.side)
+        self.side.setAccessibleName("Questions, prompts, focus group and participants")
+        self.questions = QuestionsPanel(self.sessions, self.report, self._notes, self.side)
+        self.questions.themes_changed.connect(self._themes_changed)
+        self.prompts = PromptsPanel(self.sessions, self.report, self.side, self._notes)
         self.prompts.leave_requested.connect(self.focus_editor)
         self.groups = FocusGroupPanel(self.focus_store, self.postit_store, self.report, self.side)
         self.groups.recommendation_added.connect(self._postit_filed)
         self.timers.started.connect(self.groups.select_exercise)
         self.participants = ParticipantsPanel(self.sessions, self.report, self.side)
+        self.side.addTab(self.questions, self.questions.panel_title)
         self.side.addTab(self.prompts, "Prompts (F6)")
-        self.side.addTab(self.groups, "Focus group")
-        self.side.addTab(self.participants, "Participants")
+        self.groups_page = scrolling(self.groups, self.side, "Focus group")
+        self.side.addTab(self.groups_page, "Focus group")
+        self.participants_page = scrolling(self.participants, self.side, "Participants")
+        self.side.addTab(self.participants_page, "Participants")
         self.panels: list[tuple[QWidget, SessionPanel]] = []
         for make in panels:
             widget = make(context, self.side)
@@ -114,31 +133,15 @@ class LiveSessionTab(QWidget):
         self.split.setStretchFactor(1, 2)
         self.split.setSizes([700, 440])
         layout.addWidget(self.split, 1)
-        self.hint = QLabel("Ctrl+K: post-it from the line or selection · F6: prompts and "
-                           "back · Esc: back to the notes", self)
+        self.hint = QLabel(HINT, self)
+        self.hint.setWordWrap(True)
         self.hint.setAccessibleName("Keys for this view")
         layout.addWidget(self.hint)
-        self._shortcuts()
+        self.room = RoomFit(self.split, left, self.side, (self.heading, self.hint))
+        install_shortcuts(self)
         self._set_enabled(False)
 
     # -- building -------------------------------------------------------------------------
-
-    def _chooser_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        label = QLabel("Se&ssion:", self)
-        self.chooser = SessionChooser(self)
-        self.chooser.setAccessibleName("Session to open")
-        self.chooser.setToolTip("Choose a session and press Enter, or Open (Ctrl+Shift+S)")
-        self.chooser.setMinimumContentsLength(40)
-        self.chooser.chosen.connect(self._chosen)
-        label.setBuddy(self.chooser)
-        self.open_button = QPushButton("Open", self)
-        self.open_button.setAccessibleName("Open the chosen session")
-        self.open_button.clicked.connect(lambda: self._chosen(self.chooser.currentIndex()))
-        row.addWidget(label)
-        row.addWidget(self.chooser, 1)
-        row.addWidget(self.open_button)
-        return row
 
     def _header_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -146,28 +149,25 @@ class LiveSessionTab(QWidget):
                               "timetable.", self)
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Session open")
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
+        follow_text_size(self.heading, bold=True)
         row.addWidget(self.heading, 1)
+        row.addWidget(self.clock)
         self.save_status = SaveStatus(self)
         row.addWidget(self.save_status)
         self.done_button = QPushButton("Mark as done", self)
         self.done_button.setAccessibleName("Mark this session as done")
+        self.done_button.setToolTip("Mark the session as done (Ctrl+Shift+D)")
         self.done_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.done_button.clicked.connect(self.mark_done)
         row.addWidget(self.done_button)
         return row
 
-    def _shortcuts(self) -> None:
-        def add(keys: str, slot: object) -> None:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.room.resized(event.size())  # a small screen or large text: see room_fit
 
-        add("Ctrl+K", self.make_postit)
-        add("F6", self.toggle_prompts)
-        add("Ctrl+Shift+S", lambda: self.chooser.setFocus(Qt.FocusReason.ShortcutFocusReason))
+    def _notes(self) -> QWidget | None:
+        return self.editor if self.session is not None else None
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.editor, self.side, self.postits, self.done_button):
@@ -184,18 +184,8 @@ class LiveSessionTab(QWidget):
             self.report(exc.message)
             return
         current = self.session.id if self.session else None
-        self.chooser.blockSignals(True)
-        self.chooser.clear()
-        for s in sessions:
-            status = "" if s.status == "planned" else f" [{STATUS_LABELS.get(s.status, '')}]"
-            self.chooser.addItem(f"{s.when_text()} · {s.kind_label} · {s.title}{status}", s.id)
-        index = self.chooser.findData(current) if current else -1
-        if index < 0 and sessions:
-            upcoming = self.sessions.next_session() or next(
-                (s for s in sessions if s.status in ("live", "planned")), sessions[0])
-            index = self.chooser.findData(upcoming.id)
-        self.chooser.setCurrentIndex(max(index, 0))
-        self.chooser.blockSignals(False)
+        upcoming = None if current else self.sessions.next_session()
+        self.chooser.fill(sessions, self.context.clock.now(), current, upcoming)
         self.open_button.setEnabled(bool(sessions))
         if self.session is None:
             self.chooser.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -203,6 +193,9 @@ class LiveSessionTab(QWidget):
         if self.session is not None:
             self.groups.set_charts(self.charts)
             self._show_postits()
+            for widget, panel in self.panels:  # findings may have changed on the board
+                if self.side.isTabVisible(self.side.indexOf(widget)):
+                    panel.load(self.session.id)
 
     def _chosen(self, index: int) -> None:
         session_id = self.chooser.itemData(index)
@@ -230,13 +223,17 @@ class LiveSessionTab(QWidget):
             self.editor.load(session_id, notes)
         self._set_enabled(True)
         self._show_header(session)
+        self.clock.show_session(session)
+        self.questions.load(session_id, self.charts, session.theme_ids)
         self.prompts.load(session_id, self.template.prompts_for(session.kind), ticks)
         exercises = self.template.exercises_for(session.kind)
         self.timers.load(session_id, exercises)
-        self.side.setTabVisible(1, bool(exercises))
+        self.side.setTabVisible(self.side.indexOf(self.groups_page), bool(exercises))
         if exercises:
             self.groups.load(session_id, exercises, self.charts)
         self.participants.load(session_id, session.expected_participants)
+        self.side.setCurrentWidget(self.questions if session.theme_ids else self.prompts)
+        self.postits.forget_deleted()
         for widget, panel in self.panels:
             shown = session.kind in panel.kinds
             self.side.setTabVisible(self.side.indexOf(widget), shown)
@@ -250,12 +247,7 @@ class LiveSessionTab(QWidget):
         self.focus_editor()
 
     def _show_header(self, s: Session) -> None:
-        parts = [s.title, s.kind_label, s.when_text()]
-        if s.place:
-            parts.append(s.place)
-        if s.my_part:
-            parts.append(f"My part: {MY_PARTS.get(s.my_part, s.my_part).lower()}")
-        self.heading.setText(" · ".join(parts))
+        self.heading.setText(header_text(s))
         self.done_button.setText("Done" if s.status == "done" else "Mark as done")
         self.done_button.setEnabled(s.status != "done")
 
@@ -272,6 +264,7 @@ class LiveSessionTab(QWidget):
     def focus_editor(self) -> None:
         if self.session is None:
             return
+        self.room.fold_side()
         self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.editor.ensureCursorVisible()
 
@@ -287,14 +280,26 @@ class LiveSessionTab(QWidget):
         theme = self.session.theme_ids[0] if self.session.theme_ids else None
         self.bar.open_new(self.session.id, text, theme)
 
+    def toggle_questions(self) -> None:
+        self._toggle(self.questions, self.questions.focus_list)
+
     def toggle_prompts(self) -> None:
+        self._toggle(self.prompts, self.prompts.focus_first)
+
+    def _toggle(self, panel: QuestionsPanel | PromptsPanel, focus: Callable[[], object]) -> None:
+        """F4 or F6: to the panel's first place, and from the panel back to the notes."""
         if self.session is None:
             return
-        if self.prompts.has_focus_inside():
+        if panel.has_focus_inside():
             self.focus_editor()
             return
-        self.side.setCurrentWidget(self.prompts)
-        self.prompts.focus_first()
+        self.side.setCurrentWidget(panel)
+        self.room.show_side()
+        focus()
+
+    def _themes_changed(self, chosen: tuple[int, ...]) -> None:
+        if self.session is not None:
+            self.session.theme_ids = chosen
 
     def mark_done(self) -> None:
         if self.session is None:
@@ -311,10 +316,12 @@ class LiveSessionTab(QWidget):
         self.focus_editor()
 
     def _postit_filed(self, postit: Postit) -> None:
-        chart = next((c for c in self.charts if c.id == postit.flip_chart_id), None)
-        where = chart.title if chart else "its flip chart"
-        self.hint.setText(f"Filed: {postit.kind_label} on {where}. Ctrl+K makes another.")
+        self.hint.setText(f"Filed: {postit.kind_label} on {self.postits.chart_title(postit)}. "
+                          "Ctrl+K makes another.")
         self._show_postits(postit.id)
+
+    def _notice(self, text: str) -> None:
+        self.hint.setText(text)
 
     def _save_problem(self, message: str) -> None:
         self._save_problem_shown = True
@@ -338,8 +345,33 @@ class LiveSessionTab(QWidget):
         self.session = None
 
     def busy(self) -> bool:
-        """A focus-group exercise is being timed: the idle lock waits for it."""
-        return any(row.timer.running for row in self.timers.rows)
+        """A live session is open here (not marked done, its slot not long over), or a
+        focus-group exercise is being timed: the idle lock waits."""
+        if any(row.timer.running for row in self.timers.rows):
+            return True
+        s = self.session
+        if s is None or s.status in ("done", "cancelled"):
+            return False
+        return s.ends_at is None or self.context.clock.now() < s.ends_at + LIVE_GRACE
+
+    def where(self) -> tuple[int, int, int] | None:
+        """The open session, the notes' cursor and the side panel shown (for a lock)."""
+        if self.session is None:
+            return None
+        return self.session.id, self.editor.textCursor().position(), self.side.currentIndex()
+
+    def return_to(self, session_id: int, cursor: int, side_tab: int = 0) -> None:
+        """After unlocking: the same session, the cursor where it was."""
+        self.refresh()
+        self.open_session(session_id)
+        if self.session is None or self.session.id != session_id:
+            return
+        text_cursor = self.editor.textCursor()
+        text_cursor.setPosition(max(0, min(cursor, len(self.editor.toPlainText()))))
+        self.editor.setTextCursor(text_cursor)
+        self.editor.ensureCursorVisible()
+        if 0 <= side_tab < self.side.count() and self.side.isTabVisible(side_tab):
+            self.side.setCurrentIndex(side_tab)
 
     def teardown(self) -> None:
         """On lock: save everything, stop the timers and the writer, forget the notes."""
@@ -347,6 +379,8 @@ class LiveSessionTab(QWidget):
         self.timers.clear()
         self.editor.shut_down()
         self.bar.forget()
+        self.clock.show_session(None)
+        self.questions.clear()
         self.prompts.clear()
         self.groups.clear()
         self.participants.clear()

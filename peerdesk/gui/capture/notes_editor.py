@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from peerdesk.capture.autosave import (
@@ -20,6 +20,7 @@ from peerdesk.capture.autosave import (
     AutosaveWriter,
     SaveOutcome,
 )
+from peerdesk.gui.widgets.text_size import follow_text_size
 from peerdesk.vault.clock import Clock
 
 RETRY_MS = 2000
@@ -50,6 +51,12 @@ class SaveStatus(QLabel):
         super().changeEvent(event)
 
 
+TAB_STOP_CHARACTERS = 4
+VIEW_KEYS = frozenset(QKeySequence(keys)[0].toCombined()  # type: ignore[index]
+                      for keys in ("Ctrl+K",))
+"""Keys the live view owns even where a text editor has a binding of its own."""
+
+
 class _Bridge(QObject):
     """Carries the worker thread's news to the UI thread (a queued signal)."""
 
@@ -74,12 +81,14 @@ class NotesEditor(QPlainTextEdit):
         self._last_submitted: str | None = None
         self.setAccessibleName("Notes")
         self.setAccessibleDescription("Notes for this session. They save by themselves as you "
-                                      "type. Ctrl+K makes a post-it from the current line.")
-        self.setTabChangesFocus(True)
+                                      "type. Ctrl+K makes a post-it from the current line; "
+                                      "Tab indents; Ctrl+Tab moves on to the next tab.")
+        # Tab types a tab, like any editor: moving the focus instead sent the next letters
+        # to a button, where they were lost.
+        self.setTabChangesFocus(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.15 if font.pointSizeF() > 0 else 11.0)
-        self.setFont(font)
+        follow_text_size(self, 1.15)
+        self._tab_stops()
         self.setPlaceholderText("Type your notes here. They save by themselves.")
         self._bridge = _Bridge(self)
         self._bridge.done.connect(self._saved)
@@ -89,6 +98,23 @@ class NotesEditor(QPlainTextEdit):
         self.retry_timer = self._timer(RETRY_MS)
         self.document().contentsChanged.connect(self._changed)
         self.status.setText("")
+
+    def event(self, event: QEvent) -> bool:
+        """The live view's keys win over the editor's own: on X11 Ctrl+K would otherwise
+        delete to the end of the line instead of making a post-it."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.keyCombination().toCombined() in VIEW_KEYS:
+            event.ignore()
+            return True
+        return super().event(event)
+
+    def _tab_stops(self) -> None:
+        self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * TAB_STOP_CHARACTERS)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._tab_stops()
+        super().changeEvent(event)
 
     def _timer(self, ms: int) -> QTimer:
         timer = QTimer(self)

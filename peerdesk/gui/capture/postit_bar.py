@@ -1,16 +1,21 @@
 """The inline post-it bar under the notes: make or edit a post-it without the mouse.
 
-Ctrl+K in the notes opens it with the selected text (or the current line). While the bar
-itself has the keyboard, a digit picks the flip chart, a letter the kind, Enter files the
-post-it and Esc closes the bar; Tab goes into the text to change it, and on to the
-initials when the card is a colleague's (a point relayed aloud). No dialog, ever.
+Ctrl+K in the notes opens it with the selected text (or the current line); "Change or
+move…" opens it with a post-it already filed. Both behave the same way, and a line in the
+bar says how the keys work at that moment:
+- choosing (the bar has the keyboard; how it opens whenever there is text): a digit picks
+  the flip chart, a letter the kind, Enter files, Esc closes, Tab goes into the text;
+- typing the text (how it opens when there is none yet): keys type, Alt+digit still picks
+  the chart, Enter files, Esc closes, Tab goes on to the initials (for a colleague's card,
+  a point relayed aloud) and Tab again back to choosing.
+No dialog, ever.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,10 +24,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 
 from peerdesk.capture.postits import KIND_LABELS, Postit, PostitStore
+from peerdesk.gui.capture.notes_editor import VIEW_KEYS
 from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.vault.domain import FlipChart
 from peerdesk.vault.errors import PeerdeskError
@@ -32,6 +39,12 @@ KIND_KEYS = {"S": "strength", "A": "area_to_explore", "G": "suggestion",
 """The letter that picks each kind in the bar."""
 DEFAULT_KIND = "observation"
 _LINK = "text-decoration: none; color: #0b3d66;"
+CHOOSING_KEYS = ("Keys now: a number picks the flip chart, a letter the kind · Enter files · "
+                 "Tab changes the text · Esc cancels")
+TYPING_KEYS = ("Keys now: typing the text · Enter files · Alt+number picks the flip chart · "
+               "Tab goes on (a colleague's initials, then choosing) · Esc cancels")
+INITIALS_KEYS = ("Keys now: a colleague's initials for a point they relayed, or empty for "
+                 "yours · Enter files · Tab goes back to choosing · Esc cancels")
 
 
 def _unbroken(text: str) -> str:
@@ -96,6 +109,8 @@ class PostitBar(QFrame):
         self.cancel_button = QPushButton("Cancel (Esc)", self)
         self.cancel_button.setAccessibleName("Close the post-it bar without filing")
         self.cancel_button.clicked.connect(self.cancel)
+        for button in (self.file_button, self.cancel_button):  # their keys are Enter and Esc,
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)     # so Tab never lands on them
         line.addWidget(self.file_button)
         line.addWidget(self.cancel_button)
         grid.addLayout(line, 0, 1)
@@ -107,15 +122,16 @@ class PostitBar(QFrame):
         grid.addWidget(kind_caption, 2, 0)
         self.kind_list = self._choices_label("Kinds of post-it to choose from")
         grid.addWidget(self.kind_list, 2, 1)
+        self.keys = QLabel(CHOOSING_KEYS, self)
+        self.keys.setWordWrap(True)
+        self.keys.setAccessibleName("How the keys work now")
+        grid.addWidget(self.keys, 3, 0, 1, 2)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem with this post-it")
         self.problem.setStyleSheet(problem_style(bold=False))
-        grid.addWidget(self.problem, 3, 0, 1, 2)
+        grid.addWidget(self.problem, 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)
-        self.setTabOrder(self.text, self.initials)
-        self.setTabOrder(self.initials, self.file_button)
-        self.setTabOrder(self.file_button, self.cancel_button)
         self.hide()
 
     def _choices_label(self, name: str) -> QLabel:
@@ -144,7 +160,7 @@ class PostitBar(QFrame):
         self.initials.setEnabled(True)
         self.title.setText("New post-it (Ctrl+K):")
         self.file_button.setText("File (Enter)")
-        self._open(text, focus_text=not text.strip())
+        self._open(text)
 
     def open_edit(self, postit: Postit) -> None:
         self.editing = postit
@@ -155,18 +171,44 @@ class PostitBar(QFrame):
         self.initials.setEnabled(False)  # whose it is stays as filed
         self.title.setText("Change post-it:")
         self.file_button.setText("Save (Enter)")
-        self._open(postit.text, focus_text=True)
+        self._open(postit.text)
 
-    def _open(self, text: str, focus_text: bool) -> None:
+    def _open(self, text: str) -> None:
+        """Choosing when there is text already (new or filed alike), typing when not."""
         self.text.setText(" ".join(text.split()))
         self.problem.clear()
         self._render()
         self.show()
-        if focus_text:
-            self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self.text.end(False)
+        QTimer.singleShot(0, self._bring_into_view)  # once the bar is laid out
+        if text.strip():
+            self.choose()
         else:
-            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.type_text()
+
+    def _bring_into_view(self) -> None:
+        """On a small screen the page scrolls: the bar comes into view when it opens."""
+        holder = self.parentWidget()
+        while holder is not None and not isinstance(holder, QScrollArea):
+            holder = holder.parentWidget()
+        if holder is not None:
+            holder.ensureWidgetVisible(self, 0, 0)
+
+    def choose(self) -> None:
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._show_keys(CHOOSING_KEYS)
+
+    def type_text(self) -> None:
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text.end(False)
+        self._show_keys(TYPING_KEYS)
+
+    def typing(self) -> bool:
+        """True when keys type into the text, False when they choose chart and kind."""
+        return self.text.hasFocus()
+
+    def _show_keys(self, text: str) -> None:
+        self.keys.setText(text)
+        self.keys.setAccessibleDescription(text)
 
     # -- choosing ---------------------------------------------------------------------
 
@@ -217,6 +259,13 @@ class PostitBar(QFrame):
 
     # -- keys -------------------------------------------------------------------------
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.type_text()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -246,6 +295,10 @@ class PostitBar(QFrame):
             super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text and event.type() == QEvent.Type.ShortcutOverride and \
+                isinstance(event, QKeyEvent) and event.keyCombination().toCombined() in VIEW_KEYS:
+            event.ignore()  # Ctrl+K stays the view's (on X11 it would delete to the line end)
+            return True
         if (watched in (self.text, self.initials) and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)):
             # QLineEdit passes Return on to its parent after handling it: take it here
@@ -256,10 +309,34 @@ class PostitBar(QFrame):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.file()
                 return True
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                self._tab_from(watched, forward=event.key() == Qt.Key.Key_Tab)
+                return True
+            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if alt and Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9:
+                digit = event.key() - Qt.Key.Key_0
+                self.pick_chart(9 if digit == 0 else digit - 1)
+                return True
+        if watched is self.text and event.type() == QEvent.Type.FocusIn:
+            self._show_keys(TYPING_KEYS)
+        if watched is self.initials and event.type() == QEvent.Type.FocusIn:
+            self._show_keys(INITIALS_KEYS)
         return super().eventFilter(watched, event)
+
+    def _tab_from(self, field: QObject, forward: bool) -> None:
+        """One cycle for Tab: choosing, the text, the initials (when they can change), and
+        back to choosing; Shift+Tab the other way."""
+        initials = self.initials.isEnabled()
+        if field is self.text and forward and initials:
+            self.initials.setFocus(Qt.FocusReason.TabFocusReason)
+        elif field is self.initials and not forward:
+            self.text.setFocus(Qt.FocusReason.BacktabFocusReason)
+        else:
+            self.choose()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        self._show_keys(CHOOSING_KEYS)
         self._render()
 
     # -- filing -----------------------------------------------------------------------
@@ -269,13 +346,13 @@ class PostitBar(QFrame):
             return
         chart = self.chart()
         if chart is None:
-            self.problem.setText("Choose a flip chart first: press its number.")
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.problem.setText("Choose a flip chart first: press its number (Alt+number "
+                                 "while typing the text).")
             return
         text = self.text.text()
         if not text.strip():
-            self.problem.setText("Type the finding first (Tab goes to the text).")
-            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.problem.setText("Type the finding first.")
+            self.type_text()
             return
         initials = self.initials.text().strip().upper()
         if initials and not (initials[0].isalpha() and initials.isalnum()):

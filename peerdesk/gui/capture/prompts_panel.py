@@ -1,8 +1,9 @@
 """The facilitation checklist beside the notes: the session kind's prompts by phase.
 
 Ticking an item records it at once. The checkboxes take focus only from the keyboard
-(F6 jumps here and back, Tab moves on, Esc returns to the notes), so ticking one with the
-mouse never takes the cursor out of the notes.
+(F6 jumps here and back, Tab moves on, Enter ticks, Esc returns to the notes), so ticking
+one with the mouse never takes the cursor out of the notes. Typing while the keyboard is
+here goes on in the notes: a space or a letter never ticks a box (see typing_guard).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.capture.sessions import SessionStore
+from peerdesk.gui.capture.live.typing_guard import TypingGoesToNotes
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.template import CONFIDENTIALITY_KEY, PHASE_LABELS, PHASES, PhasePrompts
 
@@ -69,9 +71,11 @@ class PromptsPanel(QScrollArea):
     leave_requested = Signal()
 
     def __init__(self, store: SessionStore, report_error: Callable[[str], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 notes: Callable[[], QWidget | None] = lambda: None) -> None:
         super().__init__(parent)
         self.store = store
+        self.guard = TypingGoesToNotes(notes, self._enter, self)
         self._report_error = report_error
         self.session_id: int | None = None
         self.boxes: dict[str, QCheckBox] = {}
@@ -79,7 +83,8 @@ class PromptsPanel(QScrollArea):
         self.explained: QLabel | None = None
         self.setAccessibleName("Prompts for this session")
         self.setAccessibleDescription("A checklist by phase. F6 moves here from the notes and "
-                                      "back; Space ticks an item; Esc returns to the notes.")
+                                      "back; Enter ticks an item; typing goes on in the "
+                                      "notes; Esc returns to the notes.")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -145,6 +150,7 @@ class PromptsPanel(QScrollArea):
         box.setChecked(ticked is not None)
         box.clicked.connect(lambda checked, k=key: self._ticked(k, checked))
         box.escaped.connect(self.leave_requested)
+        self.guard.watch(box)
         line.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
         line.addWidget(_PromptText(text, box, row), 1)
         outer.addLayout(line)
@@ -159,6 +165,11 @@ class PromptsPanel(QScrollArea):
             box.setAccessibleDescription(explained_text(ticked))
         self.boxes[key] = box
         return row
+
+    @staticmethod
+    def _enter(widget: QWidget) -> None:
+        if isinstance(widget, QCheckBox):
+            widget.click()
 
     def _ticked(self, key: str, checked: bool) -> None:
         if self.session_id is None:

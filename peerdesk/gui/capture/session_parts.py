@@ -3,13 +3,16 @@ that later stages add (see ``SessionPanel``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from peerdesk.capture.sessions import MY_PARTS, Session
+from peerdesk.capture.timetable.days import status_text
 from peerdesk.gui.capture.notes_editor import NotesEditor
 from peerdesk.gui.widgets.context import GuiContext
 
@@ -28,6 +31,16 @@ class SessionPanel(Protocol):
 
 PanelFactory = Callable[[GuiContext, QWidget], QWidget]
 """Makes a side panel (a QWidget that is also a SessionPanel) for the live view."""
+
+
+def header_text(s: Session) -> str:
+    """"Title · kind · when · place · My part: ..." above the notes."""
+    parts = [s.title, s.kind_label, s.when_text()]
+    if s.place:
+        parts.append(s.place)
+    if s.my_part:
+        parts.append(f"My part: {MY_PARTS.get(s.my_part, s.my_part).lower()}")
+    return " · ".join(parts)
 
 
 def selection_or_line(editor: NotesEditor) -> str:
@@ -49,6 +62,24 @@ class SessionChooser(QComboBox):
         self._picking = False
         self.activated.connect(self._activated)
 
+    def fill(self, sessions: Sequence[Session], now: datetime, current: int | None,
+             upcoming: Session | None) -> None:
+        """List every session (with its status, "no notes" for one missed), choosing the
+        open one, else the one to start next."""
+        self.blockSignals(True)
+        self.clear()
+        for s in sessions:
+            status = status_text(s, now)
+            status = f" [{status}]" if status else ""
+            self.addItem(f"{s.when_text()} · {s.kind_label} · {s.title}{status}", s.id)
+        index = self.findData(current) if current else -1
+        if index < 0 and sessions:
+            pick = upcoming or next((s for s in sessions if s.status in ("live", "planned")),
+                                    sessions[0])
+            index = self.findData(pick.id)
+        self.setCurrentIndex(max(index, 0))
+        self.blockSignals(False)
+
     def showPopup(self) -> None:
         self._picking = True
         super().showPopup()
@@ -64,3 +95,24 @@ class SessionChooser(QComboBox):
         if self._picking:
             self._picking = False
             self.chosen.emit(index)
+
+
+def chooser_row(parent: QWidget, chosen: Callable[[int], None]) -> tuple[
+        QHBoxLayout, SessionChooser, QPushButton]:
+    """"Session: [list] Open": the row above the notes for opening another session."""
+    row = QHBoxLayout()
+    label = QLabel("Se&ssion:", parent)
+    chooser = SessionChooser(parent)
+    chooser.setAccessibleName("Session to open")
+    chooser.setToolTip("Choose a session and press Enter, or Open (Ctrl+Shift+S)")
+    chooser.setMinimumContentsLength(24)
+    chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    chooser.chosen.connect(chosen)
+    label.setBuddy(chooser)
+    open_button = QPushButton("Open", parent)
+    open_button.setAccessibleName("Open the chosen session")
+    open_button.clicked.connect(lambda: chosen(chooser.currentIndex()))
+    row.addWidget(label)
+    row.addWidget(chooser, 1)
+    row.addWidget(open_button)
+    return row, chooser, open_button

@@ -16,11 +16,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget)
+
+from peerdesk.gui.widgets.date_field import DateField
 
 class Ui_NewEngagementDialog(object):
     def setupUi(self, NewEngagementDialog):
@@ -66,10 +68,8 @@ class Ui_NewEngagementDialog(object):
 
         self.detailsForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.label_onsiteStartEdit)
 
-        self.onsiteStartEdit = QDateEdit(self.detailsGroup)
+        self.onsiteStartEdit = DateField(self.detailsGroup)
         self.onsiteStartEdit.setObjectName(u"onsiteStartEdit")
-        self.onsiteStartEdit.setCalendarPopup(True)
-        self.onsiteStartEdit.setMinimumDate(QDate(2000, 1, 1))
 
         self.detailsForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.onsiteStartEdit)
 
@@ -78,10 +78,8 @@ class Ui_NewEngagementDialog(object):
 
         self.detailsForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.label_onsiteEndEdit)
 
-        self.onsiteEndEdit = QDateEdit(self.detailsGroup)
+        self.onsiteEndEdit = DateField(self.detailsGroup)
         self.onsiteEndEdit.setObjectName(u"onsiteEndEdit")
-        self.onsiteEndEdit.setCalendarPopup(True)
-        self.onsiteEndEdit.setMinimumDate(QDate(2000, 1, 1))
 
         self.detailsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.onsiteEndEdit)
 
@@ -272,14 +270,10 @@ class Ui_NewEngagementDialog(object):
 #if QT_CONFIG(accessibility)
         self.onsiteStartEdit.setAccessibleName(QCoreApplication.translate("NewEngagementDialog", u"First on-site day", None))
 #endif // QT_CONFIG(accessibility)
-        self.onsiteStartEdit.setDisplayFormat(QCoreApplication.translate("NewEngagementDialog", u"dd/MM/yyyy", None))
-        self.onsiteStartEdit.setSpecialValueText(QCoreApplication.translate("NewEngagementDialog", u"Not set", None))
         self.label_onsiteEndEdit.setText(QCoreApplication.translate("NewEngagementDialog", u"&Last on-site day", None))
 #if QT_CONFIG(accessibility)
         self.onsiteEndEdit.setAccessibleName(QCoreApplication.translate("NewEngagementDialog", u"Last on-site day", None))
 #endif // QT_CONFIG(accessibility)
-        self.onsiteEndEdit.setDisplayFormat(QCoreApplication.translate("NewEngagementDialog", u"dd/MM/yyyy", None))
-        self.onsiteEndEdit.setSpecialValueText(QCoreApplication.translate("NewEngagementDialog", u"Not set", None))
         self.label_myNameEdit.setText(QCoreApplication.translate("NewEngagementDialog", u"&Your name", None))
 #if QT_CONFIG(accessibility)
         self.myNameEdit.setAccessibleName(QCoreApplication.translate("NewEngagementDialog", u"Your name", None))

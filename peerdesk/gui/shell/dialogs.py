@@ -1,4 +1,5 @@
-"""The small dialogs of the foundation: new engagement, unlock, passphrase, settings.
+"""The small dialogs of the foundation: new engagement, passphrase, settings (unlocking
+is in the window itself: unlock_page).
 
 Each is a Designer form from ui/ (compiled into peerdesk/gui/forms/) plus its logic.
 None of them is used during a live session.
@@ -6,9 +7,7 @@ None of them is used during a live session.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,25 +22,13 @@ from PySide6.QtWidgets import (
 from peerdesk.gui.forms.ui_change_passphrase import Ui_ChangePassphraseDialog
 from peerdesk.gui.forms.ui_new_engagement import Ui_NewEngagementDialog
 from peerdesk.gui.forms.ui_settings import Ui_SettingsDialog
-from peerdesk.gui.forms.ui_unlock import Ui_UnlockDialog
 from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.gui.widgets.passphrase_fields import add_show_toggle
 from peerdesk.vault.domain import EngagementDetails, TeamMember
 from peerdesk.vault.keys.strength import assess
 from peerdesk.vault.settings import CLIPBOARD_CHOICES, IDLE_CHOICES, Settings
 
-_NOT_SET = QDate(2000, 1, 1)
 _STRENGTH_WORDS = ("Too short", "Weak", "Fair", "Good", "Strong")
-
-
-def _to_date(edit_value: QDate) -> date | None:
-    if edit_value == _NOT_SET:
-        return None
-    return date(edit_value.year(), edit_value.month(), edit_value.day())
-
-
-def _to_qdate(value: date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else _NOT_SET
 
 
 CAPTURE_HINT = ("Windows 10 (2004) and later honour this, and it keeps the window out of "
@@ -101,9 +88,9 @@ class NewEngagementDialog(QDialog):
         self.ui.teamTable.setColumnWidth(0, 180)
         self.ui.teamTable.setColumnWidth(1, 260)
         self.ui.teamTable.setTabKeyNavigation(False)
-        for edit in (self.ui.onsiteStartEdit, self.ui.onsiteEndEdit):
-            edit.setMinimumDate(_NOT_SET)
-            edit.setDate(_NOT_SET)
+        # The last day's calendar opens on the first day's month, once that is typed.
+        self.ui.onsiteStartEdit.dateChanged.connect(
+            lambda: self.ui.onsiteEndEdit.set_reference(self.ui.onsiteStartEdit.date()))
         if details is not None:
             self.setWindowTitle("Engagement details")
             self.setAccessibleName("Engagement details")
@@ -116,8 +103,8 @@ class NewEngagementDialog(QDialog):
         ui = self.ui
         ui.titleEdit.setText(d.title)
         ui.clientEdit.setText(d.client_system)
-        ui.onsiteStartEdit.setDate(_to_qdate(d.onsite_start))
-        ui.onsiteEndEdit.setDate(_to_qdate(d.onsite_end))
+        ui.onsiteStartEdit.setDate(d.onsite_start)
+        ui.onsiteEndEdit.setDate(d.onsite_end)
         ui.myNameEdit.setText(d.my_name)
         ui.myInitialsEdit.setText(d.my_initials)
         ui.myRoleEdit.setText(d.my_role)
@@ -164,8 +151,7 @@ class NewEngagementDialog(QDialog):
         ui = self.ui
         return EngagementDetails(
             title=ui.titleEdit.text().strip(), client_system=ui.clientEdit.text().strip(),
-            onsite_start=_to_date(ui.onsiteStartEdit.date()),
-            onsite_end=_to_date(ui.onsiteEndEdit.date()),
+            onsite_start=ui.onsiteStartEdit.date(), onsite_end=ui.onsiteEndEdit.date(),
             my_name=ui.myNameEdit.text().strip(), my_initials=ui.myInitialsEdit.text().strip(),
             my_role=ui.myRoleEdit.text().strip(), manager_name=ui.managerNameEdit.text().strip(),
             manager_email=ui.managerEmailEdit.text().strip(), team=self.team(),
@@ -180,7 +166,10 @@ class NewEngagementDialog(QDialog):
         return [d.title, d.client_system, d.my_name, d.manager_name, d.manager_email]
 
     def problems(self) -> list[str]:
-        problems = self.details().problems()
+        problems = [f"The {which} on-site day: {problem}." for which, problem in (
+            ("first", self.ui.onsiteStartEdit.problem()),
+            ("last", self.ui.onsiteEndEdit.problem())) if problem]
+        problems += self.details().problems()
         if not self.editing:
             strength = assess(self.passphrase(), self.related())
             if not strength.acceptable:
@@ -204,33 +193,6 @@ class NewEngagementDialog(QDialog):
         shown = strength_text(text, self.related())
         self.ui.strengthLabel.setText(shown)
         self.ui.strengthLabel.setAccessibleDescription(shown)
-
-
-class UnlockDialog(QDialog):
-    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ui = Ui_UnlockDialog()
-        self.ui.setupUi(self)
-        self.ui.promptLabel.setText(reason)
-        self.ui.promptLabel.setAccessibleDescription(reason)
-        ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Unlock")
-        ok.setAccessibleName("Unlock")
-        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.ui.buttons.accepted.connect(self.accept)
-        self.ui.buttons.rejected.connect(self.reject)
-        self.ui.errorLabel.setStyleSheet(problem_style())
-        self.show_box = add_show_toggle(self.ui.unlockForm, self.ui.passphraseEdit)
-        self.ui.passphraseEdit.setFocus()
-
-    def passphrase(self) -> str:
-        return self.ui.passphraseEdit.text()
-
-    def show_problem(self, text: str) -> None:
-        self.ui.errorLabel.setText(text)
-        self.ui.errorLabel.setAccessibleDescription(text)
-        self.ui.passphraseEdit.selectAll()
-        self.ui.passphraseEdit.setFocus()
 
 
 class ChangePassphraseDialog(QDialog):

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from peerdesk.gui.shell.overview_tab import OverviewTab
 from peerdesk.gui.widgets.context import GuiContext
 from peerdesk.gui.widgets.headings import style_heading
+from peerdesk.gui.widgets.scrolling import scrolling
 
 TabFactory = Callable[[GuiContext], QWidget]
+SHORT_PAGE = 520
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """Where the peer was when the notebook locked: kept in memory only, never written."""
+
+    tab: int
+    session_id: int | None = None
+    cursor: int = 0
+    side_tab: int = 0
 
 
 class LazyTab:
@@ -114,12 +128,16 @@ class TabSlot(QWidget):
         self.setAccessibleName(self.title.replace("&", ""))
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
+        # A screen smaller than the tab's least size (large text, a small laptop) scrolls
+        # it instead of making the window larger than the screen.
+        self.scroller = scrolling(None, self, self.title.replace("&", ""))
+        self.layout_.addWidget(self.scroller)
         self.content: QWidget | None = None
 
     def ensure(self) -> QWidget:
         if self.content is None:
             self.content = self.factory(self.context)
-            self.layout_.addWidget(self.content)
+            self.scroller.setWidget(self.content)
         return self.content
 
 
@@ -150,6 +168,14 @@ class EngagementPage(QWidget):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.refresh_header()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Short of room (a small screen, large text): the title and the stage give theirs
+        to the work (both are on the Overview)."""
+        super().resizeEvent(event)
+        roomy = event.size().height() >= SHORT_PAGE
+        self.heading.setVisible(roomy)
+        self.stage_label.setVisible(roomy)
+
     def slot(self, index: int) -> TabSlot:
         widget = self.tabs.widget(index)
         assert isinstance(widget, TabSlot)
@@ -159,7 +185,8 @@ class EngagementPage(QWidget):
         engagement = self.context.notebook.engagement()
         self.heading.setText(engagement.title)
         client = f"{engagement.client_system} · " if engagement.client_system else ""
-        self.stage_label.setText(f"{client}Stage: {engagement.stage.label}")
+        how = "set by hand" if engagement.stage_by_hand else "from the dates"
+        self.stage_label.setText(f"{client}Stage: {engagement.stage.label} ({how})")
 
     def tab(self, title: str) -> QWidget:
         """The tab's own widget (built if it was not yet), by its title without the '&'."""
@@ -169,10 +196,14 @@ class EngagementPage(QWidget):
         raise KeyError(title)
 
     def show_tab(self, title: str) -> QWidget:
+        """Bring a tab to the front, refreshed (also when it was at the front already)."""
         widget = self.tab(title)
-        parent = widget.parentWidget()
-        if parent is not None:
-            self.tabs.setCurrentWidget(parent)
+        for index in range(self.tabs.count()):
+            if self.slot(index).content is widget:
+                if self.tabs.currentIndex() == index:
+                    self._tab_shown(index)
+                else:
+                    self.tabs.setCurrentIndex(index)
         return widget
 
     def start_session(self, session_id: int) -> None:
@@ -180,6 +211,54 @@ class EngagementPage(QWidget):
         a board card or a search result."""
         live = self.show_tab("In session")
         live.open_session(session_id)  # type: ignore[attr-defined]
+
+    # -- where the peer is ---------------------------------------------------------------
+
+    def open_where_the_peer_is(self) -> None:
+        """On an on-site day, or any day with sessions in the timetable: today's timetable,
+        its current or next session selected, so that Enter starts it."""
+        from datetime import date
+
+        from peerdesk.capture.sessions import SessionStore, local
+
+        notebook = self.context.notebook
+        engagement = notebook.engagement()
+        today = notebook.today()
+        first = engagement.onsite_start or engagement.onsite_end
+        last = engagement.onsite_end or engagement.onsite_start
+        on_site = bool(first and last and first <= today <= last)
+        if not on_site:
+            days: set[date] = {local(s.starts_at).date() for s in SessionStore(notebook).list_all()
+                               if s.starts_at is not None}
+            on_site = today in days
+        if on_site:
+            self.show_tab("Timetable").take_focus()  # type: ignore[attr-defined]
+
+    def resume_point(self) -> ResumePoint:
+        live = self._built("In session")
+        where = live.where() if live is not None else None  # type: ignore[attr-defined]
+        if where is None:
+            return ResumePoint(self.tabs.currentIndex())
+        session_id, cursor, side_tab = where
+        return ResumePoint(self.tabs.currentIndex(), session_id, cursor, side_tab)
+
+    def resume(self, point: ResumePoint) -> None:
+        """Back to the tab, the session and the cursor kept at the lock."""
+        if point.session_id is not None:
+            live = self.tab("In session")
+            live.return_to(point.session_id, point.cursor,  # type: ignore[attr-defined]
+                           point.side_tab)
+        if 0 <= point.tab < self.tabs.count():
+            self.tabs.setCurrentIndex(point.tab)
+            if point.session_id is not None and self._built("In session") is \
+                    self.slot(point.tab).content:
+                self.tab("In session").focus_editor()  # type: ignore[attr-defined]
+
+    def _built(self, title: str) -> QWidget | None:
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index).replace("&", "") == title:
+                return self.slot(index).content
+        return None
 
     def _tab_shown(self, index: int) -> None:
         if index < 0:

@@ -69,7 +69,9 @@ class LibraryPage(QWidget):
         layout.addWidget(self.destroyed_list)
         self.set_entries([], locked=False)
 
-    def set_entries(self, entries: list[NotebookEntry], locked: bool) -> None:
+    def set_entries(self, entries: list[NotebookEntry], locked: bool,
+                    last: str | None = None) -> None:
+        """List the engagements, the one opened last chosen (Enter opens it)."""
         self.list.clear()
         no_store = False
         for entry in entries:
@@ -86,7 +88,8 @@ class LibraryPage(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.label}. {second}")
             self.list.addItem(item)
         if entries:
-            self.list.setCurrentRow(0)
+            ids = [e.id for e in entries]
+            self.list.setCurrentRow(ids.index(last) if last in ids else 0)
             if locked:
                 hint = ("peerdesk is locked. Choose an engagement and press Enter; you will be "
                         "asked for its passphrase.")

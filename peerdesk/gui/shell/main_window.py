@@ -5,27 +5,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from peerdesk.gui.destruction.flow import DestructionFlow
 from peerdesk.gui.shell.library_page import LibraryPage
+from peerdesk.gui.shell.window_actions import build_actions, fit_to_screen
 from peerdesk.gui.widgets.clipboard_guard import ClipboardGuard
 from peerdesk.gui.widgets.message_bar import MessageBar
 from peerdesk.gui.widgets.screen_capture import exclude_from_capture
 from peerdesk.vault.clock import Clock
 from peerdesk.vault.errors import (
     CredentialStoreUnavailableError,
-    KeyFileDamagedError,
     KeyMissingError,
     PeerdeskError,
     WrongPassphraseError,
@@ -37,17 +35,27 @@ from peerdesk.vault.settings import IdleLock, Settings
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from peerdesk.gui.shell.dialogs import NewEngagementDialog, UnlockDialog
-    from peerdesk.gui.shell.engagement_page import EngagementPage
+    from peerdesk.gui.shell.dialogs import NewEngagementDialog
+    from peerdesk.gui.shell.engagement_page import EngagementPage, ResumePoint
+    from peerdesk.gui.shell.system_lock import SystemLockWatch
+    from peerdesk.gui.shell.unlock_page import UnlockPage
     from peerdesk.vault.library import Library
     from peerdesk.vault.notebook import Notebook
 
 APP_TITLE = "peerdesk"
+DEFAULT_SIZE = (1180, 760)
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.MouseMove, QEvent.Type.TouchBegin}
 
 
 class MainWindow(QMainWindow):
+    # made by window_actions.build_actions
+    new_action: QAction
+    lock_action: QAction
+    settings_action: QAction
+    find_action: QAction
+    shortcuts_action: QAction
+
     def __init__(self, paths: AppPaths, library: Library | Callable[[], Library],
                  settings: Settings, clock: Clock) -> None:
         super().__init__()
@@ -60,29 +68,32 @@ class MainWindow(QMainWindow):
         self.locked_this_run: set[str] = set()
         self.fresh_start: Callable[[], bool] | None = None   # see DestructionFlow.start_afresh
         self.restarted = False
+        # Where each locked notebook was (tab, session, cursor): in memory only, for unlocking.
+        self.resume_points: dict[str, ResumePoint] = {}
+        self.system_lock: SystemLockWatch | None = None
         self.idle = IdleLock(settings.idle_lock_minutes, clock.monotonic())
+        self.shortcuts_sheet: QWidget | None = None
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName("peerdesk")
-        self.resize(1180, 760)
+        fit_to_screen(self, DEFAULT_SIZE)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.messages = MessageBar(central)
-        layout.addWidget(self.messages)
         self.stack = QStackedWidget(central)
         self.stack.setAccessibleName("Main area")
         layout.addWidget(self.stack, 1)
+        self.messages = MessageBar(central)  # over the page, never moving it
         self.setCentralWidget(central)
         self.library_page = LibraryPage(self.stack)
         self.library_page.open_requested.connect(self.open_notebook)
         self.library_page.new_requested.connect(self.new_engagement)
         self.library_page.sample_requested.connect(self.try_sample)
         self.stack.addWidget(self.library_page)
-        self._build_actions()
+        self._unlock_page: UnlockPage | None = None  # made when first needed (start-up)
+        build_actions(self)
         self.destruction = DestructionFlow(self)
         self.clipboard_guard = ClipboardGuard(self, settings.clipboard_clear_seconds)
-        self.statusBar().setAccessibleName("Status")
 
         # Input is watched only while a notebook is open: with nothing open there is nothing
         # to lock, and an application-wide filter makes PySide6 build Python types for
@@ -98,46 +109,24 @@ class MainWindow(QMainWindow):
         return self
 
     @property
+    def unlock_page(self) -> UnlockPage:
+        """The passphrase field where the engagement was; made the first time it is needed,
+        so that starting peerdesk does not load it."""
+        if self._unlock_page is None:
+            from peerdesk.gui.shell.unlock_page import UnlockPage
+
+            self._unlock_page = UnlockPage(self.stack)
+            self._unlock_page.unlock_requested.connect(self.unlock)
+            self._unlock_page.leave_requested.connect(self.show_library)
+            self.stack.addWidget(self._unlock_page)
+        return self._unlock_page
+
+    @property
     def library(self) -> Library:
         """The notebooks' library, made on first use: the core loads after the first paint."""
         if callable(self._library):
             self._library = self._library()
         return self._library
-
-    # -- actions --------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        toolbar = QToolBar("Main tools", self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setAccessibleName("Main tools")
-        toolbar.setMovable(False)
-        self.addToolBar(toolbar)
-        self.new_action = QAction(QIcon(":/peerdesk/icons/new.svg"), "&New engagement…", self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.new_engagement)
-        self.lock_action = QAction(QIcon(":/peerdesk/icons/lock.svg"), "&Lock", self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setToolTip("Lock the notebook now (Ctrl+L)")
-        self.lock_action.triggered.connect(self.lock)
-        self.lock_action.setEnabled(False)
-        self.settings_action = QAction(QIcon(":/peerdesk/icons/settings.svg"), "&Settings…", self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.triggered.connect(self.edit_settings)
-        # Ctrl+F: the notebook's search, from anywhere in an open engagement.
-        self.find_action = QAction("&Find in the notebook", self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.find_in_notebook)
-        self.addAction(self.find_action)
-        for action in (self.new_action, self.lock_action, self.settings_action):
-            toolbar.addAction(action)
-            widget = toolbar.widgetForAction(action)
-            if widget is not None:
-                widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-            self.addAction(action)
-        toolbar.setToolButtonStyle(toolbar.toolButtonStyle().ToolButtonTextBesideIcon)
-        more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
-        if more is not None:  # shown when the window is too narrow for every tool
-            more.setAccessibleName("More tools")
 
     # -- listing ----------------------------------------------------------------------
 
@@ -148,55 +137,67 @@ class MainWindow(QMainWindow):
         except PeerdeskError as exc:
             self.messages.error(exc.message)
             entries = []
-        self.library_page.set_entries(entries, locked)
+        self.library_page.set_entries(entries, locked, self.settings.last_notebook)
         self.library_page.sample_button.show()  # first start, and any time after
         if not entries:
             self.library_page.sample_button.setFocus()
+        elif self.stack.currentWidget() is self.library_page:
+            self.library_page.list.setFocus()  # Enter opens the engagement opened last
         self.destruction.library_shown(entries)
 
     # -- open, create, lock -------------------------------------------------------------
 
     def open_notebook(self, notebook_id: str) -> bool:
+        """Open from the list: through the credential store, else the passphrase is asked
+        for in the window (then this returns False, and Enter there opens it)."""
         if self.notebook is not None:
             self.lock()
-        reason: str | None = None
         if notebook_id in self.locked_this_run:
-            reason = "This notebook was locked. Type its passphrase to unlock it."
-        else:
-            try:
-                return self._show(self.library.open(notebook_id))
-            except (KeyMissingError, CredentialStoreUnavailableError) as exc:
-                reason = exc.message
-            except PeerdeskError as exc:
-                self.messages.error(exc.message)
-                return False
-        return self._ask_passphrase(notebook_id, reason)
-
-    def _ask_passphrase(self, notebook_id: str, reason: str) -> bool:
-        from peerdesk.gui.shell.dialogs import UnlockDialog, forget
-
-        dialog = UnlockDialog(reason, self)
+            self.ask_passphrase(notebook_id)
+            return False
         try:
-            return self._unlock_with(dialog, notebook_id)
-        finally:
-            forget(dialog)
-
-    def _unlock_with(self, dialog: UnlockDialog, notebook_id: str) -> bool:
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            passphrase = dialog.passphrase()
-            try:
-                notebook = self.library.open(notebook_id, passphrase)
-            except WrongPassphraseError as exc:
-                dialog.show_problem(exc.message)
-                continue
-            except (KeyFileDamagedError, PeerdeskError) as exc:
-                self.messages.error(exc.message)
-                return False
-            finally:
-                wipe_str(passphrase)
-            self.locked_this_run.discard(notebook_id)
-            return self._show(notebook, via_passphrase=True)
+            return self._show(self.library.open(notebook_id))
+        except (KeyMissingError, CredentialStoreUnavailableError) as exc:
+            self.ask_passphrase(notebook_id, exc.message)
+        except PeerdeskError as exc:
+            self.messages.error(exc.message)
         return False
+
+    def ask_passphrase(self, notebook_id: str, reason: str = "") -> None:
+        """The passphrase field, where the engagement was (or would be); without a reason,
+        because peerdesk locked it."""
+        label = next((e.label for e in self.library.entries(unlock_titles=False)
+                      if e.id == notebook_id), "")
+        if reason:
+            self.unlock_page.ask(notebook_id, label, reason)
+        else:
+            self.unlock_page.ask(notebook_id, label)
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.ui.passphraseEdit.setFocus()
+
+    def unlock(self, passphrase: str) -> bool:
+        notebook_id = self.unlock_page.notebook_id
+        if notebook_id is None:
+            return False
+        try:
+            notebook = self.library.open(notebook_id, passphrase)
+        except WrongPassphraseError as exc:
+            self.unlock_page.show_problem(exc.message)
+            return False
+        except PeerdeskError as exc:
+            self.unlock_page.show_problem(exc.message)
+            return False
+        finally:
+            wipe_str(passphrase)
+        self.unlock_page.forget()
+        self.locked_this_run.discard(notebook_id)
+        return self._show(notebook, via_passphrase=True)
+
+    def show_library(self) -> None:
+        if self._unlock_page is not None:
+            self._unlock_page.forget()
+        self.stack.setCurrentWidget(self.library_page)
+        self.library_page.list.setFocus()
 
     def _show(self, notebook: Notebook, via_passphrase: bool = False) -> bool:
         self.notebook = notebook
@@ -219,19 +220,28 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE} (engagement open)")
         self.idle.touch(self.clock.monotonic())
         self._watch_activity(True)
-        if via_passphrase and notebook.keyring_holds_key:
+        point = self.resume_points.pop(notebook.id, None)
+        if point is not None:
+            self.page.resume(point)
+        else:
+            self.page.open_where_the_peer_is()
+        if point is not None:
+            self.messages.info("Unlocked: back where you were.", timeout_ms=4000)
+        elif via_passphrase and notebook.keyring_holds_key:
             self.messages.info("Unlocked. The key is back in this computer's credential store, "
                                "so the passphrase will not be needed next time.")
         elif via_passphrase:
-            self.messages.warning("Unlocked with the passphrase. This computer's credential "
-                                  "store cannot be used, so peerdesk will ask again next time.")
+            self.messages.show_message(  # it lies over the page: it goes by itself
+                "Unlocked with the passphrase. This computer's credential store cannot be "
+                "used, so peerdesk will ask again next time.", "warning", 15_000)
         else:
             self.messages.clear()
         self.destruction.notebook_opened(notebook)
         return True
 
     def lock(self) -> None:
-        """Close the notebook, drop the key, clear every view and hide the engagement."""
+        """Close the notebook, drop the key, clear every view and hide the engagement; the
+        passphrase field takes its place. Where the peer was is kept in memory only."""
         # A dialog left open over the engagement (editing a session, say) goes too: its
         # data would otherwise stay on screen, and its notebook is about to close.
         for widget in QApplication.topLevelWidgets():
@@ -240,11 +250,16 @@ class MainWindow(QMainWindow):
         # So do its messages (a destruction reminder with its button, say); anything the
         # closing itself reports comes after.
         self.messages.clear()
+        point = self.page.resume_point() if self.page is not None else None
         notebook = self.release_notebook()
         if notebook is not None:
             self.locked_this_run.add(notebook.id)
+            if point is not None:
+                self.resume_points[notebook.id] = point
             notebook.close()
         self.refresh_library()
+        if notebook is not None:
+            self.ask_passphrase(notebook.id)
 
     def release_notebook(self) -> Notebook | None:
         """Drop the engagement's views and hand over its notebook still open: lock closes
@@ -262,15 +277,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.stack.setCurrentWidget(self.library_page)
         return notebook
-
-    def find_in_notebook(self) -> None:
-        if self.page is None:
-            return
-        panel = self.page.show_tab("Search")
-        field = getattr(panel, "field", None)
-        if field is not None:
-            field.setFocus()
-            field.selectAll()
 
     def refresh_header(self) -> None:
         if self.page is not None:
@@ -345,13 +351,30 @@ class MainWindow(QMainWindow):
         app.removeEventFilter(self.activity)  # never twice, whatever came before
         if on:
             app.installEventFilter(self.activity)
+            QTimer.singleShot(1000, self._watch_the_system)  # once the engagement is shown
+
+    def _watch_the_system(self) -> None:
+        """From the first notebook opened on: the computer's screen lock and sleep."""
+        if self.system_lock is not None:
+            return
+        from peerdesk.gui.shell.system_lock import SystemLockWatch
+
+        self.system_lock = SystemLockWatch(self)
+        self.system_lock.lock_requested.connect(self.system_locked)
+        self.system_lock.watch_windows(int(self.winId()))
+
+    def system_locked(self, reason: str) -> None:
+        if self.notebook is None:
+            return
+        self.lock()
+        self.messages.info(f"peerdesk locked the notebook because {reason}.")
 
     def note_activity(self) -> None:
         self.idle.touch(self.clock.monotonic())
 
     def keeps_awake(self) -> bool:
-        """True while a screen is doing something timed for the peer, such as a running
-        focus-group exercise: the room is talking, nobody types, and that is not idleness."""
+        """True while a screen says the peer is busy without typing: a live session is open
+        (the room is talking and the peer listens), or a focus-group exercise is timed."""
         if self.page is None:
             return False
         for index in range(self.page.tabs.count()):
@@ -361,6 +384,8 @@ class MainWindow(QMainWindow):
         return False
 
     def check_idle(self) -> None:
+        """Outside a live session, lock after the idle time; in one, never (the computer's
+        own lock and sleep, and Ctrl+L, still lock it)."""
         if self.notebook is None:
             return
         if self.keeps_awake():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -15,7 +16,10 @@ from PySide6.QtWidgets import (
 
 from peerdesk.gui.destruction.retention_panel import RetentionPanel
 from peerdesk.gui.widgets.context import GuiContext
+from peerdesk.vault.domain import Stage, stage_from_dates
 from peerdesk.vault.errors import PeerdeskError
+
+CHOOSABLE = (Stage.PREPARING, Stage.ON_SITE, Stage.FEEDBACK_GIVEN, Stage.SIGNED_OFF)
 
 
 def _day(value: object) -> str:
@@ -42,6 +46,14 @@ class OverviewTab(QWidget):
             value.setAccessibleName(label)
             self.form.addRow(f"{label}:", value)
             self.values[key] = value
+        self.stage_choice = QComboBox(details)
+        self.stage_choice.setAccessibleName("Stage")
+        self.stage_choice.setAccessibleDescription("The stage follows the on-site and sign-off "
+                                                   "dates, unless you choose one here.")
+        self.stage_choice.activated.connect(self._stage_chosen)
+        stage_label = QLabel("Stage &now:", details)
+        stage_label.setBuddy(self.stage_choice)
+        self.form.addRow(stage_label, self.stage_choice)
         layout.addWidget(details)
         buttons = QHBoxLayout()
         self.edit_button = QPushButton("&Edit details…", self)
@@ -83,7 +95,26 @@ class OverviewTab(QWidget):
         self.values["rule"].setText(f"A finding is triangulated with at least "
                                     f"{e.rule_min_sources} sources of at least "
                                     f"{e.rule_min_kinds} kinds.")
+        by_dates = stage_from_dates(self.context.notebook.today(), e.onsite_start, e.onsite_end,
+                                    e.signed_off_on)
+        self.stage_choice.clear()
+        self.stage_choice.addItem(f"{by_dates.label} (from the dates)", None)
+        for stage in CHOOSABLE:
+            self.stage_choice.addItem(f"{stage.label} (set by hand)", stage.value)
+        chosen = self.stage_choice.findData(e.stage.value) if e.stage_by_hand else 0
+        self.stage_choice.setCurrentIndex(max(chosen, 0))
+        self.stage_choice.setEnabled(e.stage is not Stage.DESTROYED)
         self.retention.refresh()
+
+    def _stage_chosen(self, index: int) -> None:
+        value = self.stage_choice.itemData(index)
+        try:
+            self.context.notebook.set_stage(Stage(value) if value else None)
+        except PeerdeskError as exc:
+            self.context.messages.error(exc.message)
+            return
+        self.refresh()
+        self.context.window.refresh_header()
 
     def edit_details(self) -> None:
         from peerdesk.gui.shell.dialogs import NewEngagementDialog

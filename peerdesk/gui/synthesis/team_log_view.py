@@ -61,7 +61,7 @@ class TeamLogView(QWidget):
         finding_label = QLabel("&Finding:", self)
         self.finding = QComboBox(self)
         self.finding.setAccessibleName("Finding the message is about")
-        self.finding.setMinimumContentsLength(20)
+        self.finding.setMinimumContentsLength(12)
         self.finding.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         finding_label.setBuddy(self.finding)
@@ -84,6 +84,9 @@ class TeamLogView(QWidget):
         self.outcome_label.setBuddy(self.outcome)
         row.addWidget(self.outcome_label)
         row.addWidget(self.outcome, 1)
+        layout.addLayout(row)
+        row = QHBoxLayout()  # the buttons on a line of their own: the panel fits narrow sides
+        row.addStretch(1)
         self.add_button = QPushButton("&Record", self)
         self.add_button.setAccessibleName("Record the message")
         self.add_button.setToolTip("Record it (Enter in the text)")
@@ -114,10 +117,12 @@ class TeamLogView(QWidget):
             "(agreeing or changing a finding sets its status on the board).")
         self.outcome.setVisible(not catch_up)
         self.outcome_label.setVisible(not catch_up)
+        keep = self.finding.currentData() if self.session_id == session_id else None
         self.finding.clear()
         self.finding.addItem("None: a point in my own words", None)
         for row in rows:
             self.finding.addItem(f"{row.headline} ({row.label.text})", row.finding_id)
+        self.finding.setCurrentIndex(max(0, self.finding.findData(keep)))
         self._show_messages()
 
     def _show_messages(self, select: int | None = None) -> None:
@@ -157,6 +162,7 @@ class TeamLogView(QWidget):
         self.text.clear()
         self.finding.setCurrentIndex(0)
         self.outcome.setCurrentIndex(0)
+        self.load(self.session_id)  # agreeing or changing a finding changes its label
         self._show_messages(new_id)
         self.text.setFocus()
 

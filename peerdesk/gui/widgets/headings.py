@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
+
+from peerdesk.gui.widgets.text_size import follow_text_size
 
 
 def style_heading(widget: QWidget) -> None:
-    app = QApplication.instance()
-    base = app.font() if isinstance(app, QApplication) else widget.font()
-    font = QFont(base)
-    font.setPointSizeF(base.pointSizeF() * 1.5)
-    font.setBold(True)
-    widget.setFont(font)
+    follow_text_size(widget, 1.5, bold=True)

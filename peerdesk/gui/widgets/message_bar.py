@@ -1,11 +1,13 @@
-"""A message strip at the top of the window: errors and notices without a modal dialog,
-so nothing ever interrupts a live session."""
+"""A message strip over the top of the window: errors and notices without a modal dialog,
+so nothing ever interrupts a live session. It lies over the page (the engagement's title
+row) instead of pushing it down, so a message never moves what the peer is typing into
+or about to click."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 _STYLES = {
@@ -43,7 +45,30 @@ class MessageBar(QFrame):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
         self.kind = ""
+        self.setAutoFillBackground(True)
+        if parent is not None:
+            parent.installEventFilter(self)
         self.hide()
+
+    def place(self) -> None:
+        """Lie across the top of the parent, as tall as the words need."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        width = parent.width()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            height = layout.totalHeightForWidth(width)
+        else:
+            height = self.sizeHint().height()
+        self.setGeometry(0, 0, width, height)
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize \
+                and self.isVisible():
+            self.place()
+        return False
 
     def show_message(self, text: str, kind: str = "info", timeout_ms: int = 0) -> None:
         word, background, foreground = _STYLES.get(kind, _STYLES["info"])
@@ -54,6 +79,7 @@ class MessageBar(QFrame):
         self.setStyleSheet(f"#messageBar {{ background: {background}; border: 1px solid "
                            f"{foreground}; }} #messageBar QLabel {{ color: {foreground}; }}")
         self.show()
+        self.place()
         if timeout_ms:
             self._timer.start(timeout_ms)
         else:
@@ -74,6 +100,7 @@ class MessageBar(QFrame):
         self.action_button.setText(label)
         self.action_button.setAccessibleName(name or label.replace("&", "").rstrip("…"))
         self.action_button.show()
+        self.place()
 
     def _drop_action(self) -> None:
         self._action = None

@@ -114,7 +114,7 @@ def start(qtbot: QtBot, paths: AppPaths, library: Library,
 
 def retention_panel(window: MainWindow) -> RetentionPanel:
     assert window.page is not None
-    overview = window.page.tab("Overview")
+    overview = window.page.show_tab("Overview")  # on an on-site day it opens on the timetable
     return overview.retention  # type: ignore[attr-defined, no-any-return]
 
 

@@ -13,10 +13,10 @@ from peerdesk.gui.shell.dialogs import (
     ChangePassphraseDialog,
     NewEngagementDialog,
     SettingsDialog,
-    UnlockDialog,
     forget,
 )
 from peerdesk.gui.shell.main_window import MainWindow
+from peerdesk.gui.shell.unlock_page import UnlockPage
 from peerdesk.vault.clock import ManualClock
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
@@ -29,8 +29,8 @@ SHOWN = QLineEdit.EchoMode.Normal
 
 
 def test_every_passphrase_field_can_be_shown_and_hidden(qtbot: QtBot) -> None:
-    new, unlock, change = NewEngagementDialog(), UnlockDialog("Type it"), \
-        ChangePassphraseDialog()
+    """In every dialog that asks for one, and in the window's own unlock page."""
+    new, unlock, change = NewEngagementDialog(), UnlockPage(), ChangePassphraseDialog()
     for dialog, fields in ((new, (new.ui.passphraseEdit, new.ui.confirmEdit)),
                            (unlock, (unlock.ui.passphraseEdit,)),
                            (change, (change.ui.currentEdit, change.ui.newEdit,
@@ -89,3 +89,15 @@ def test_copied_notes_leave_the_clipboard_on_lock(qtbot: QtBot, paths: AppPaths,
     assert clipboard.text() == "What the chief executive said"
     window.lock()
     assert clipboard.text() == ""
+
+
+def test_unlocking_inside_the_window_forgets_the_passphrase_and_hides_it_again(
+        qtbot: QtBot) -> None:
+    page = UnlockPage()
+    qtbot.addWidget(page)
+    page.ask("abc", "Locked engagement")
+    qtbot.keyClicks(page.ui.passphraseEdit, "typed secret words")
+    page.show_box.setChecked(True)
+    page.forget()
+    assert page.ui.passphraseEdit.text() == "" and not page.ui.passphraseEdit.isUndoAvailable()
+    assert page.ui.passphraseEdit.echoMode() == HIDDEN and not page.show_box.isChecked()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from peerdesk.gui.shell.dialogs import ChangePassphraseDialog, NewEngagementDialog, UnlockDialog
+from peerdesk.gui.shell.dialogs import ChangePassphraseDialog, NewEngagementDialog
 from peerdesk.gui.shell.main_window import MainWindow
 from peerdesk.gui.shell.overview_tab import OverviewTab
 from peerdesk.vault.clock import ManualClock
@@ -89,25 +89,20 @@ def test_open_from_the_list_with_enter_needs_no_passphrase(
 def test_passphrase_opens_when_the_store_lost_the_key(
         qtbot: QtBot, window: MainWindow, made: str, memory_keyring: MemoryKeyring) -> None:
     memory_keyring.items.clear()
-    problems: list[str] = []
-
-    def retry(dialog: UnlockDialog) -> None:
-        problems.append(dialog.ui.errorLabel.text())
-        assert dialog.ui.passphraseEdit.selectedText() == "a wrong passphrase"
-        qtbot.keyClicks(dialog.ui.passphraseEdit, PASSPHRASE)  # replaces the selection
-        qtbot.keyClick(dialog.ui.passphraseEdit, Qt.Key.Key_Return)
-
-    def answer(dialog: UnlockDialog) -> None:
-        assert "not in the computer's credential store" in dialog.ui.promptLabel.text()
-        qtbot.keyClicks(dialog.ui.passphraseEdit, "a wrong passphrase")
-        qtbot.keyClick(dialog.ui.passphraseEdit, Qt.Key.Key_Return)
-        on_next_dialog(retry)
-
-    seen = on_next_dialog(answer)
-    window.open_notebook(made)
-    assert seen == ["Unlock notebook"]
-    assert problems and "not the one for this notebook" in problems[0]
+    assert not window.open_notebook(made)  # not yet: the passphrase is asked in the window
+    page = window.unlock_page
+    assert window.stack.currentWidget() is page
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+    assert "not in the computer's credential store" in page.ui.promptLabel.text()
+    assert TITLE not in visible_texts(window)
+    qtbot.keyClicks(page.ui.passphraseEdit, "a wrong passphrase")
+    qtbot.keyClick(page.ui.passphraseEdit, Qt.Key.Key_Return)
+    assert "not the one for this notebook" in page.ui.errorLabel.text()
+    assert page.ui.passphraseEdit.selectedText() == "a wrong passphrase"
+    qtbot.keyClicks(page.ui.passphraseEdit, PASSPHRASE)  # replaces the selection
+    qtbot.keyClick(page.ui.passphraseEdit, Qt.Key.Key_Return)
     assert window.notebook is not None
+    assert page.passphrase() == ""  # the field forgets what was typed
     assert "back in this computer's credential store" in window.messages.text()
     assert ("peerdesk", f"notebook-{made}") in memory_keyring.items
 
@@ -121,9 +116,13 @@ def test_lock_with_ctrl_l_closes_clears_and_hides_the_title(
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert notebook.closed
     assert window.notebook is None and window.page is None
-    assert window.stack.currentWidget() is window.library_page
+    assert window.stack.currentWidget() is window.unlock_page  # where the engagement was
+    assert window.unlock_page.ui.passphraseEdit.hasFocus()
     assert window.windowTitle() == "peerdesk"
     assert TITLE not in visible_texts(window)
+    assert "Locked engagement" in window.unlock_page.ui.promptLabel.text()
+    qtbot.keyClick(window.unlock_page.ui.passphraseEdit, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.library_page
     assert "Locked engagement" in window.library_page.list.item(0).text()
 
 
@@ -150,14 +149,12 @@ def test_reopening_after_a_lock_asks_for_the_passphrase(
         qtbot: QtBot, window: MainWindow, made: str) -> None:
     window.open_notebook(made)
     window.lock_action.trigger()
-
-    def answer(dialog: UnlockDialog) -> None:
-        qtbot.keyClicks(dialog.ui.passphraseEdit, PASSPHRASE)
-        qtbot.keyClick(dialog.ui.passphraseEdit, Qt.Key.Key_Return)
-
-    seen = on_next_dialog(answer)
-    assert window.open_notebook(made)
-    assert seen == ["Unlock notebook"]
+    window.show_library()
+    assert not window.open_notebook(made)  # the key is in the store, but a lock asks anyway
+    assert window.stack.currentWidget() is window.unlock_page
+    qtbot.keyClicks(window.unlock_page.ui.passphraseEdit, PASSPHRASE)
+    qtbot.keyClick(window.unlock_page.ui.passphraseEdit, Qt.Key.Key_Return)
+    assert window.notebook is not None and window.notebook.id == made
 
 
 def test_idle_lock_after_the_chosen_time(

@@ -59,6 +59,8 @@ def test_first_start_offers_the_sample_and_opens_it(
 
     notebook_id = window.notebook.id if window.notebook else ""
     window.lock()
+    assert window.stack.currentWidget() is window.unlock_page  # where the engagement was
+    qtbot.mouseClick(window.unlock_page.list_button, Qt.MouseButton.LeftButton)
     assert window.library_page.sample_button.isVisible()  # still there to try again
     with library.open(notebook_id, PASS) as notebook:  # a real notebook, with its passphrase
         assert PostitStore(notebook).count() == 100

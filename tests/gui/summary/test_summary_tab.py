@@ -391,7 +391,8 @@ def test_lock_lets_go_of_the_summary(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_keyboard_letters_do_not_clash(qtbot: QtBot, window: MainWindow) -> None:
-    """Every Alt+letter visible with the Summary tab open leads to one place only."""
+    """Every Alt+letter visible with the Summary tab open leads to one place only, the
+    window's own tools (Help and the rest) included."""
     import re
 
     from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
@@ -400,7 +401,7 @@ def test_keyboard_letters_do_not_clash(qtbot: QtBot, window: MainWindow) -> None
     open_summary(qtbot, window)
     assert window.page is not None
     letters: list[tuple[str, str]] = []
-    for widget in window.page.findChildren(QWidget):
+    for widget in window.findChildren(QWidget):
         if not widget.isVisible():
             continue
         texts: list[str] = []

@@ -31,7 +31,7 @@ def test_team_session_records_an_agreed_finding(qtbot: QtBot, window: MainWindow
     finding = FindingStore(window.notebook).group([made.postits["p1"]], "One ambition",
                                                   "strength")
     live = open_session(window, made.sessions["team"])
-    assert live.side.isTabVisible(3)
+    assert live.side.isTabVisible(live.side.indexOf(live.panels[0][0]))
     view = live.panels[0][0]
     view.finding.setCurrentIndex(view.finding.findData(finding))
     view.outcome.setCurrentIndex(view.outcome.findData("agreed"))
@@ -51,7 +51,7 @@ def test_client_catch_up_messages_are_informal(qtbot: QtBot, window: MainWindow,
                                                library: Library, made: Made) -> None:
     live = open_session(window, made.sessions["catch"])
     view = live.panels[0][0]
-    assert live.side.isTabVisible(3)
+    assert live.side.isTabVisible(live.side.indexOf(live.panels[0][0]))
     assert not view.outcome.isVisibleTo(view)
     assert "not yet fully evidenced" in view.intro.text()
     qtbot.keyClicks(view.text, "Staff feel proud of the discharge hub")
@@ -59,8 +59,24 @@ def test_client_catch_up_messages_are_informal(qtbot: QtBot, window: MainWindow,
     assert view.texts() == ["Informal · not yet fully evidenced: Staff feel proud of the "
                             "discharge hub"]
     live = open_session(window, made.sessions["m1"])  # a meeting has no team log
-    assert not live.side.isTabVisible(3)
+    assert not live.side.isTabVisible(live.side.indexOf(live.panels[0][0]))
     window.lock()
     with library.open(made.notebook_id, PASSPHRASE) as notebook:
         [message] = TeamLog(notebook).messages(made.sessions["catch"])
     assert message.informal
+
+
+def test_the_finding_list_follows_findings_made_on_the_board(
+        qtbot: QtBot, window: MainWindow, made: Made) -> None:
+    live = open_session(window, made.sessions["team"])
+    view = live.panels[0][0]
+    before = [view.finding.itemText(i) for i in range(view.finding.count())]
+    assert window.notebook is not None
+    FindingStore(window.notebook).group([made.postits["p1"]], "Shared ambition, patchy plans",
+                                        "area_to_explore")  # as the board does
+    page = page_of(window)
+    page.show_tab("Board")
+    page.show_tab("In session")  # back in the meeting: the list is current again
+    after = [view.finding.itemText(i) for i in range(view.finding.count())]
+    assert len(after) == len(before) + 1
+    assert any(text.startswith("Shared ambition, patchy plans") for text in after)

@@ -33,6 +33,7 @@ from peerdesk.capture.timetable.importer import (
     PlannedSession,
     TimetablePreview,
     import_preview,
+    peers_of,
     read_timetable,
 )
 from peerdesk.gui.widgets.background_task import BackgroundTask
@@ -40,7 +41,8 @@ from peerdesk.gui.widgets.file_choice import choose_files
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.notebook import Notebook
 
-PREVIEW_COLUMNS = ("From", "Date", "Time", "Title", "Kind", "Place", "With")
+PREVIEW_COLUMNS = ("From", "Date", "Time", "Title", "Kind", "Place", "With", "Peers")
+_PARTS = {"lead": "you lead", "notes": "you take notes"}
 NOT_USED = "Not used"
 
 
@@ -190,10 +192,13 @@ class TimetableImportDialog(QDialog):
         self.preview = result
         self._show_columns(result)
         self.table.setRowCount(0)
+        me, team = peers_of(self.notebook)
         for p in result.sessions:
             day, hours = _when(p)
+            part = p.details(me, team).my_part
+            peers = "/".join(p.peers) + (f" ({_PARTS[part]})" if part else "")
             cells = (p.source, day, hours, p.title, KIND_LABELS.get(p.kind, p.kind), p.place,
-                     "; ".join(p.with_people))
+                     "; ".join(p.with_people), peers)
             row = self.table.rowCount()
             self.table.insertRow(row)
             for column, text in enumerate(cells):

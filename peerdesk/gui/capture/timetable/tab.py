@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 from peerdesk.capture.sessions import (
     KIND_LABELS,
     MY_PARTS,
-    STATUS_LABELS,
     Session,
     SessionStore,
     local,
 )
-from peerdesk.capture.timetable.days import timetable_days
+from peerdesk.capture.timetable.days import status_text, timetable_days
 from peerdesk.gui.widgets.context import GuiContext
 from peerdesk.vault.errors import PeerdeskError
 
@@ -77,6 +76,7 @@ class TimetableTab(QWidget):
         self.setAccessibleName("Timetable")
         self.store: SessionStore | None = SessionStore(context.notebook)
         self.next_id: int | None = None
+        self._now = local(context.clock.now())
         layout = QVBoxLayout(self)
 
         tools = QHBoxLayout()
@@ -156,6 +156,7 @@ class TimetableTab(QWidget):
             self.context.messages.error(exc.message)
             return
         self.next_id = upcoming.id if upcoming else None
+        self._now = now
         partners = {m.id: m.initials or m.name for m in engagement.team}
         self.model.removeRows(0, self.model.rowCount())
         for day in timetable_days(engagement, sessions, now.date()):
@@ -184,11 +185,12 @@ class TimetableTab(QWidget):
         if target is None or not self.select_session(target):
             self._select_first()
         self._update_buttons()
-        QTimer.singleShot(0, self._take_focus)
+        QTimer.singleShot(0, self.take_focus)
 
-    def _take_focus(self) -> None:
+    def take_focus(self) -> None:
         """On show, the list takes the keyboard so that Enter starts the selected session
-        (Ctrl+Tab still moves on to the next tab)."""
+        (Ctrl+Tab still moves on to the next tab). Also called at once when the notebook
+        opens on the timetable, so that an Enter typed straight away lands here."""
         if self.isVisible():
             self.tree.setFocus()
             self.tree.scrollTo(self.tree.currentIndex(),
@@ -202,8 +204,7 @@ class TimetableTab(QWidget):
             when = f"{local(session.starts_at).strftime('%a %d/%m/%Y')} {when}"
         if session.id == self.next_id:
             when = f"{NEXT_MARK} {when}"
-        status = "" if session.status == "planned" else STATUS_LABELS.get(session.status,
-                                                                          session.status)
+        status = status_text(session, self._now)  # "No notes" for a missed one
         cells = [when, KIND_LABELS.get(session.kind, session.kind), session.title, session.place,
                  _PART_SHORT.get(session.my_part or "", ""),
                  partners.get(session.partner_id, "") if session.partner_id else "", status]
@@ -226,7 +227,8 @@ class TimetableTab(QWidget):
         if upcoming is None:
             text = "No more sessions today. Choose any session and press Enter to start it."
         else:
-            text = (f"{NEXT_MARK} {upcoming.title}, {time_text(upcoming)}"
+            mark = "Now ▸" if upcoming.is_now(self._now) else NEXT_MARK
+            text = (f"{mark} {upcoming.title}, {time_text(upcoming)}"
                     f"{', ' + upcoming.place if upcoming.place else ''}. "
                     "Press Enter to start it.")
         self.summary.setText(text)

@@ -201,7 +201,8 @@ def test_the_next_session_is_marked_and_selected_and_enter_starts_it(
     tuesday = rows_under(tab, "Tuesday 03/03/2026")
     assert [r[0] for r in tuesday] == ["08:00–08:45", f"{NEXT_MARK} 11:00–12:00",
                                        "14:00–15:00"]
-    assert [r[6] for r in tuesday] == ["Done", "", ""]  # status in words, not colour
+    # status in words, not colour; a past session without notes says so
+    assert [r[6] for r in tuesday] == ["Done · no notes", "", ""]
     marked = [r[2] for r in tuesday if r[0].startswith(NEXT_MARK)]
     assert marked == ["Leader of the council"]
     current = tab.tree.currentIndex()
