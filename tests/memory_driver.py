@@ -161,6 +161,7 @@ def main() -> int:
     harden_process()
     passphrase, notes_canary, postit_canary, search_canary = read_lines(4)
 
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
     from peerdesk.gui.shell.application import build_window, create_application
@@ -191,12 +192,11 @@ def main() -> int:
     notebook_id = window.settings.last_notebook
     assert notebook_id is not None
 
-    def fill_unlock(dialog: object) -> None:
-        type_once(dialog.ui.passphraseEdit, passphrase)  # type: ignore[attr-defined]
-        dialog.accept()  # type: ignore[attr-defined]
-
-    on_dialog(fill_unlock)
-    window.open_notebook(notebook_id)
+    window.open_notebook(notebook_id)  # locked this run: the passphrase field, in the window
+    unlock = window.unlock_page
+    pump(lambda: unlock.isVisible(), "the passphrase field")
+    type_once(unlock.ui.passphraseEdit, passphrase)
+    QTest.keyClick(unlock.ui.passphraseEdit, Qt.Key.Key_Return)
     pump(lambda: window.page is not None, "unlocking")
     window.destruction.start_wizard()
     wizard = window.destruction.wizard

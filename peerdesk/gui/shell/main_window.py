@@ -35,7 +35,6 @@ from peerdesk.vault.settings import IdleLock, Settings
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from peerdesk.gui.shell.dialogs import NewEngagementDialog
     from peerdesk.gui.shell.engagement_page import EngagementPage, ResumePoint
     from peerdesk.gui.shell.system_lock import SystemLockWatch
     from peerdesk.gui.shell.unlock_page import UnlockPage
@@ -283,34 +282,9 @@ class MainWindow(QMainWindow):
             self.page.refresh_header()
 
     def new_engagement(self) -> None:
-        from peerdesk.gui.shell.dialogs import NewEngagementDialog, forget
+        from peerdesk.gui.shell.window_actions import new_engagement
 
-        dialog = NewEngagementDialog(self)
-        try:
-            self._create_with(dialog)
-        finally:
-            forget(dialog)
-
-    def _create_with(self, dialog: NewEngagementDialog) -> None:
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            if self.notebook is not None:
-                self.lock()
-            passphrase = dialog.passphrase()
-            try:
-                notebook = self.library.create(dialog.details(), passphrase)
-            except PeerdeskError as exc:
-                dialog.show_problem(exc.message)
-                continue
-            finally:
-                wipe_str(passphrase)
-            self._show(notebook)
-            if not notebook.keyring_holds_key:
-                self.messages.warning("This computer's credential store cannot be used, so the "
-                                      "notebook will ask for its passphrase each time.")
-            else:
-                self.messages.info("The engagement is made. Its key is in this computer's "
-                                   "credential store; keep the passphrase somewhere safe.")
-            return
+        new_engagement(self)
 
     def try_sample(self) -> None:
         """A wholly fictional engagement to explore, made in the background, then opened."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QToolBar, QToolButton, QWidget
+
+from peerdesk.vault.errors import PeerdeskError
 
 
 def build_actions(self: Any) -> None:
@@ -94,3 +96,34 @@ def fit_to_screen(self: QWidget, size: tuple[int, int]) -> None:
         self.move(room.x() + (room.width() - width) // 2,
                   room.y() + max(0, (room.height() - frame - height) // 2))
     self.resize(width, height)
+
+
+def new_engagement(window: Any) -> None:
+    """New engagement: the dialog until it makes one (or is cancelled), then the engagement
+    open; the dialog's fields are emptied and the passphrase overwritten either way."""
+    from peerdesk.gui.shell.dialogs import NewEngagementDialog, forget
+    from peerdesk.vault.keys.secret import wipe_str
+
+    dialog = NewEngagementDialog(window)
+    try:
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if window.notebook is not None:
+                window.lock()
+            passphrase = dialog.passphrase()
+            try:
+                notebook = window.library.create(dialog.details(), passphrase)
+            except PeerdeskError as exc:
+                dialog.show_problem(exc.message)
+                continue
+            finally:
+                wipe_str(passphrase)
+            window._show(notebook)
+            if not notebook.keyring_holds_key:
+                window.messages.warning("This computer's credential store cannot be used, so "
+                                        "the notebook will ask for its passphrase each time.")
+            else:
+                window.messages.info("The engagement is made. Its key is in this computer's "
+                                     "credential store; keep the passphrase somewhere safe.")
+            return
+    finally:
+        forget(dialog)
