@@ -24,6 +24,9 @@ EXPORT_KIND_LABELS = {
     "summary_pdf": "Summary for the manager (PDF)",
     "summary_docx": "Summary for the manager (Word)",
     "summary_txt": "Summary for the manager (text)",
+    "feedback_slides": "Feedback slides (PowerPoint)",
+    "feedback_outline_docx": "Feedback outline (Word)",
+    "feedback_outline_txt": "Feedback outline (text)",
     "document_copy": "Copy of a background document",
     "other": "File written out of the notebook",
 }

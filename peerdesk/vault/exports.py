@@ -10,7 +10,8 @@ from pathlib import Path
 from peerdesk.vault.files import atomic_write
 from peerdesk.vault.notebook import Notebook
 
-EXPORT_KINDS = ("summary_pdf", "summary_docx", "summary_txt", "document_copy", "other")
+EXPORT_KINDS = ("summary_pdf", "summary_docx", "summary_txt", "feedback_slides",
+                "feedback_outline_docx", "feedback_outline_txt", "document_copy", "other")
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,9 @@ KIND_TEXTS = {
     "summary_pdf": "Summary (PDF)",
     "summary_docx": "Summary (Word)",
     "summary_txt": "Summary (plain text)",
+    "feedback_slides": "Feedback slides (PowerPoint)",
+    "feedback_outline_docx": "Feedback outline (Word)",
+    "feedback_outline_txt": "Feedback outline (plain text)",
     "document_copy": "Copy of a document",
     "other": "Other file",
 }
