@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -70,14 +71,35 @@ def _text_box(slide: Any, prs: Any, top: float, height: float) -> Any:
     return box.text_frame
 
 
-def _footer(slide: Any, text: str) -> None:
-    footer = next((ph for ph in slide.slide_layout.placeholders
+@dataclass(frozen=True)
+class _Layout:
+    """A layout and where its placeholders are, found once for every slide made with it."""
+
+    layout: Any
+    title: int | None      # placeholder idx
+    body: int | None
+    footer: Any            # the layout's footer placeholder, cloned onto each slide
+
+
+def _layout(layout: Any) -> _Layout:
+    title, body = title_placeholder(layout), body_placeholder(layout)
+    footer = next((ph for ph in layout.placeholders
                    if int(ph.placeholder_format.type or 0) == _FOOTER_TYPE), None)
+    return _Layout(layout, None if title is None else title.placeholder_format.idx,
+                   None if body is None else body.placeholder_format.idx, footer)
+
+
+def _placeholder(slide: Any, idx: int | None) -> Any:
+    if idx is None:
+        return None
+    return next((ph for ph in slide.placeholders if ph.placeholder_format.idx == idx), None)
+
+
+def _footer(slide: Any, footer: Any, text: str) -> None:
     if footer is None or not text:
         return
     slide.shapes.clone_placeholder(footer)
-    placed = next(ph for ph in slide.placeholders
-                  if ph.placeholder_format.idx == footer.placeholder_format.idx)
+    placed = _placeholder(slide, footer.placeholder_format.idx)
     run = placed.text_frame.paragraphs[0].add_run()
     run.text = safe(text)
     # The theme's body font by name ("+mn-lt"), so viewers that do not carry the master's
@@ -87,19 +109,19 @@ def _footer(slide: Any, text: str) -> None:
                                  {"typeface": "+mn-lt"}))
 
 
-def _add_slide(prs: Any, layouts: dict[str, Any], slide: Slide) -> None:
-    layout = layouts["title" if slide.kind == "title" else "content"]
-    made = prs.slides.add_slide(layout)
-    title = title_placeholder(made)
+def _add_slide(prs: Any, layouts: dict[str, _Layout], slide: Slide) -> None:
+    chosen = layouts["title" if slide.kind == "title" else "content"]
+    made = prs.slides.add_slide(chosen.layout)
+    title = _placeholder(made, chosen.title)
     if title is not None:
         title.text_frame.text = safe(slide.title)
     else:
         _paragraphs(_text_box(made, prs, 0.05, 0.15), (Line(slide.title, 0, True),))
-    body = body_placeholder(made)
+    body = _placeholder(made, chosen.body)
     frame = body.text_frame if body is not None else _text_box(made, prs, 0.22, 0.68)
     _paragraphs(frame, slide.lines)
     if slide.kind != "title":
-        _footer(made, slide.footer)
+        _footer(made, chosen.footer, slide.footer)
     if slide.notes:
         made.notes_slide.notes_text_frame.text = safe(slide.notes_text)
 
@@ -125,8 +147,8 @@ def render_pptx(feedback: Feedback, template: SlideTemplate | None = None,
     template = template or shipped_template()
     prs = template.open()
     layouts = list(prs.slide_layouts)
-    chosen = {"title": layouts[template.title_layout],
-              "content": layouts[template.content_layout]}
+    chosen = {"title": _layout(layouts[template.title_layout]),
+              "content": _layout(layouts[template.content_layout])}
     deck = slides(feedback, template.capacity)
     for n, slide in enumerate(deck, start=1):
         _add_slide(prs, chosen, slide)

@@ -66,15 +66,14 @@ def test_outline_as_word_or_text_and_a_template(library: Library, tmp_path: Path
     with library.create(sample_details(), PASSPHRASE) as notebook:
         summary_fixture.build(notebook)
         notebook_id = notebook.id
-    for fmt, name, start in (("outline", "outline.docx", b"PK"),
-                             ("outline", "outline.txt", b"PEER CHALLENGE FEEDBACK"),
-                             ("outline-txt", "plain", b"PEER CHALLENGE FEEDBACK")):
+    for fmt, name, written, start in (
+            ("outline", "outline.docx", "outline.docx", b"PK"),
+            ("outline", "outline.txt", "outline.txt", b"PEER CHALLENGE FEEDBACK"),
+            ("outline-txt", "plain", "plain.txt", b"PEER CHALLENGE FEEDBACK")):
         done = cli_helpers.run_cli(home, "export", notebook_id, "--format", fmt, "-o",
                                    str(tmp_path / name), "--passphrase-stdin", stdin=STDIN)
         assert done.returncode == 0, done.stderr
-    assert (tmp_path / "outline.docx").read_bytes().startswith(b"PK")
-    assert (tmp_path / "outline.txt").read_bytes().startswith(b"PEER CHALLENGE FEEDBACK")
-    assert (tmp_path / "plain.txt").read_bytes().startswith(b"PEER CHALLENGE FEEDBACK")
+        assert (tmp_path / written).read_bytes().startswith(start)
 
     template = tmp_path / "programme.pptx"
     template.write_bytes(team_template())

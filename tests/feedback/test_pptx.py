@@ -94,8 +94,8 @@ def test_no_participant_or_team_name_anywhere(notebook: Notebook, tmp_path: Path
     summary_fixture.build(notebook)
     data = export_feedback(notebook, "pptx", tmp_path / "slides.pptx").path.read_bytes()
     text = every_text(data)
-    names = summary_fixture.every_name(notebook) + ["Alex Morgan", "Jordan Lee",
-                                                    "Sam O'Neill"]
+    names = [*summary_fixture.every_name(notebook), "Alex Morgan", "Jordan Lee",
+             "Sam O'Neill"]
     for name in names:
         assert name not in text and name.split()[-1] not in text, name
     # and the gate read the same texts the file holds
