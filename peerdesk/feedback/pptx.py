@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from pptx.enum.text import MSO_AUTO_SIZE
+
 from peerdesk.feedback.model import Feedback
 from peerdesk.feedback.slides import Line, Slide, slides
 from peerdesk.feedback.template import (
@@ -120,6 +122,9 @@ def _add_slide(prs: Any, layouts: dict[str, _Layout], slide: Slide) -> None:
     body = _placeholder(made, chosen.body)
     frame = body.text_frame if body is not None else _text_box(made, prs, 0.22, 0.68)
     _paragraphs(frame, slide.lines)
+    # Shrink to fit, should a programme's template have less room than estimated (the
+    # slides are cut to fit the body, so the plain template never needs it).
+    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
     if slide.kind != "title":
         _footer(made, chosen.footer, slide.footer)
     if slide.notes:
