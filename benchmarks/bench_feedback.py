@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import io
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_summary import cpu_ms
 from common import Result, median
 
 from peerdesk.feedback.model import (
@@ -79,12 +78,6 @@ def bare_pptx(deck: list[Slide]) -> bytes:
     buffer = io.BytesIO()
     prs.save(buffer)
     return buffer.getvalue()
-
-
-def cpu_ms(func: Callable[[], object]) -> float:
-    start = time.process_time()
-    func()
-    return (time.process_time() - start) * 1000
 
 
 def run(quick: bool) -> list[Result]:

@@ -16,26 +16,15 @@ from peerdesk.gui.feedback.feedback_tab import FeedbackTab
 from peerdesk.gui.shell.main_window import MainWindow
 from peerdesk.synthesis.findings import FindingStore
 from peerdesk.vault.exports import list_exports
-from peerdesk.vault.notebook import Notebook
 from tests import summary_fixture
 from tests.feedback.test_template import team_template
 from tests.gui.engagement_window import mnemonic_clashes, notebook_id, window
 from tests.gui.helpers import on_next_dialog
-from tests.gui.summary.test_summary_tab import fill_save_dialog
+from tests.gui.summary.test_summary_tab import fill_save_dialog, notebook_of, wait_for_preview
 
 __all__ = ["notebook_id", "window"]  # fixtures used below
 
 WAIT_MS = 30_000
-
-
-def notebook_of(window: MainWindow) -> Notebook:
-    assert window.notebook is not None
-    return window.notebook
-
-
-def wait_for_preview(qtbot: QtBot, tab: FeedbackTab) -> None:
-    qtbot.waitUntil(lambda: tab.latest is not None and tab.preview_task is None
-                    and not tab._want_preview, timeout=WAIT_MS)
 
 
 def open_feedback(qtbot: QtBot, window: MainWindow) -> FeedbackTab:
