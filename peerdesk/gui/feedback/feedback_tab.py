@@ -82,7 +82,7 @@ def _preview_work(notebook: Notebook, handle: TaskHandle) -> Preview:
 
 class FeedbackTab(GatedExportTab):
     CHECK_TAB = 1
-    tab_title = "Feedback da&y"
+    tab_title = "Feedback day"   # no letter of its own: all are taken (Ctrl+Tab reaches it)
 
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -98,7 +98,7 @@ def tab_factories() -> list[TabFactory]:
         LazyTab("&Matrix", _matrix),
         LazyTab("&Search", _search),
         LazyTab("S&ummary", _summary),
-        LazyTab("Feedback da&y", _feedback),
+        LazyTab("Feedback day", _feedback),
     ]
 
 
