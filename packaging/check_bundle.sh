@@ -10,7 +10,7 @@
 #   - every bundled library finds the libraries it links to;
 #   - peerdesk --version, peerdesk-cli --version, QT_QPA_PLATFORM=offscreen peerdesk --smoke;
 #   - a headless workflow through the bundled peerdesk-cli: new, list, check (and a wrong
-#     passphrase refused), then demo, export (PDF fonts embedded, DOCX) and destroy when
+#     passphrase refused), then demo, export (PDF fonts embedded, DOCX, PPTX slides) and destroy when
 #     those commands exist in `peerdesk-cli --help`.
 # Credential store: PEERDESK_CHECK_KEYRING=secret-service runs the workflow against a real
 # Secret Service (gnome-keyring in a private D-Bus session); =null uses keyring's null
@@ -164,6 +164,21 @@ if [ "${1:-}" = "--inner" ]; then
             [ "$(head -c 2 "$WORK/exports/summary.docx")" = "PK" ] || fail "export: bad DOCX"
             EXPORTS+=("$WORK/exports/summary.docx")
             ok "export: DOCX written ($(stat -c %s "$WORK/exports/summary.docx") bytes)"
+        fi
+        if "$CLI" export --help | grep pptx >/dev/null; then
+            # The plain slide template and python-pptx's notes master must be inside.
+            run export-pptx 0 "$PASSPHRASE"$'\n' "$CLI" export "$TARGET" --format pptx \
+                -o "$WORK/exports/slides.pptx" --passphrase-stdin
+            [ "$(head -c 2 "$WORK/exports/slides.pptx")" = "PK" ] || fail "export: bad PPTX"
+            if command -v unzip >/dev/null; then
+                listing="$(unzip -l "$WORK/exports/slides.pptx")"
+                case "$listing" in
+                    *notesSlides/notesSlide1.xml*) ;;
+                    *) fail "export: the slides have no speaker notes" ;;
+                esac
+            fi
+            EXPORTS+=("$WORK/exports/slides.pptx")
+            ok "export: PPTX written ($(stat -c %s "$WORK/exports/slides.pptx") bytes)"
         fi
     else
         echo "   (no export command yet: skipped)"

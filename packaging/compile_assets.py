@@ -5,9 +5,9 @@
 
 - ui/NAME.ui               -> peerdesk/gui/forms/ui_NAME.py   (pyside6-uic)
 - resources/peerdesk.qrc   -> peerdesk/gui/resources_rc.py    (pyside6-rcc)
-- resources/templates/*, resources/fonts/*, resources/attribution/*  -> peerdesk/assets/...
-  (copied: the Qt-free
-  core reads templates and the PDF font without Qt)
+- resources/templates/*, fonts/*, attribution/*, slides/*  -> peerdesk/assets/...
+  (copied: the Qt-free core reads the templates, the PDF font and the slide template
+  without Qt)
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ RES_DIR = ROOT / "resources"
 FORMS_DIR = ROOT / "peerdesk" / "gui" / "forms"
 RC_FILE = ROOT / "peerdesk" / "gui" / "resources_rc.py"
 ASSETS_DIR = ROOT / "peerdesk" / "assets"
-COPIED = ("templates", "fonts", "attribution")
+COPIED = ("templates", "fonts", "attribution", "slides")
 
 
 def _tool(name: str) -> list[str]:

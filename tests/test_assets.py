@@ -47,3 +47,4 @@ def test_template_and_fonts_are_package_data() -> None:
     assets = resources.files("peerdesk").joinpath("assets")
     assert assets.joinpath("templates/standard.json").is_file()
     assert assets.joinpath("fonts/DejaVuSans.ttf").is_file()
+    assert assets.joinpath("slides/plain.pptx").is_file()

@@ -127,6 +127,8 @@ def test_spec_collects_reportlab_data_package_assets_and_forms() -> None:
     assert 'collect_submodules("peerdesk")' in spec  # forms and resources_rc included
     for font in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         assert (ROOT / "peerdesk" / "assets" / "fonts" / font).is_file()
+    assert (ROOT / "peerdesk" / "assets" / "slides" / "plain.pptx").is_file()
+    assert 'collect_data_files("pptx", includes=["templates/notes*.xml"' in spec  # notes master
     assert 'bundle_identifier=APP_ID' in spec and f'APP_ID = "{APP_ID}"' in spec
 
 

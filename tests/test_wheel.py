@@ -26,6 +26,7 @@ def test_wheel_installs_and_runs_from_elsewhere(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for expected in ("peerdesk/assets/templates/standard.json",
                      "peerdesk/assets/fonts/DejaVuSans.ttf",
+                     "peerdesk/assets/slides/plain.pptx",
                      "peerdesk/gui/resources_rc.py", "peerdesk/gui/forms/ui_unlock.py",
                      "peerdesk/py.typed"):
         assert expected in names

@@ -13,12 +13,20 @@ import sys
 from collections.abc import Sequence
 
 from peerdesk import __version__
-from peerdesk.cli import capture, destruction, engagements, summary, synthesis, team
+from peerdesk.cli import (
+    capture,
+    destruction,
+    engagements,
+    feedback,
+    summary,
+    synthesis,
+    team,
+)
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 
-GROUPS = (engagements, capture, synthesis, team, summary, destruction)
+GROUPS = (engagements, capture, synthesis, team, summary, feedback, destruction)
 """The groups of commands, in the order ``--help`` lists them."""
 
 

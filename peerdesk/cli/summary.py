@@ -1,5 +1,6 @@
 """peerdesk-cli commands for the manager's summary: ``export``, ``exports``,
-``check-summary`` and ``check-text``.
+``check-summary`` and ``check-text``. ``export`` also writes the feedback slides and
+outline (``--format pptx``, ``outline``, ``outline-txt``: see peerdesk/cli/feedback.py).
 
 Listed in peerdesk/cli/main.py, which calls ``add_commands``.
 """
@@ -7,16 +8,17 @@ Listed in peerdesk/cli/main.py, which calls ``add_commands``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
+from peerdesk.cli import feedback
 from peerdesk.cli.common import open_notebook, read_passphrase
-from peerdesk.summary.attribution import CLEAR_TEXT, Hit, check_text, unresolved
-from peerdesk.summary.attribution.decisions import apply_decisions, read_decisions
-from peerdesk.summary.export import FORMATS, UnresolvedHitsError, export_summary
+from peerdesk.cli.hits import FOUND, export_behind_gate, hits_json, print_hits, report_check
+from peerdesk.summary.attribution import CLEAR_TEXT, check_text, unresolved
+from peerdesk.summary.attribution.decisions import read_decisions
+from peerdesk.summary.export import FORMATS, export_summary
 from peerdesk.summary.model import build_summary, day_text
 from peerdesk.vault.errors import ValidationError
 from peerdesk.vault.exports import list_exports
@@ -25,68 +27,20 @@ from peerdesk.vault.library import Library
 if TYPE_CHECKING:
     from peerdesk.cli.common import SubParsers
 
-FOUND = 3
-"""Exit status when a check found something (0: nothing found; 1: export refused)."""
-
-DECISIONS_HINT = (
-    "To resolve them here, write a decisions file (JSON or CSV) with, for each hit, its id "
-    "and a decision: “accept” (not attributable, for that place only) or “replace” with "
-    "the new words in “text”; then run: peerdesk-cli export NOTEBOOK --decisions FILE ...")
-
-
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
-def print_hits(hits: list[Hit], out: TextIO | None = None, text: str | None = None) -> None:
-    """Each hit with its id, where it is, why it was flagged, and its context."""
-    stream = out if out is not None else sys.stdout
-    for hit in hits:
-        where = f"line {_line_of(text, hit.start)}" if text is not None else hit.where
-        print(f"[{hit.id}] {where}: {hit.why}", file=stream)
-        print(f"    found “{hit.term}” in: {hit.context}", file=stream)
-
-
-def hits_json(hits: list[Hit]) -> str:
-    return json.dumps([{"hit": h.id, "place": h.source.place, "where": h.where,
-                        "term": h.term, "category": h.category.value, "why": h.why,
-                        "context": h.context} for h in hits], ensure_ascii=False, indent=2)
-
-
 def cmd_export(args: argparse.Namespace, library: Library) -> int:
+    if args.format in feedback.FEEDBACK_FORMATS:
+        return feedback.cmd_export_feedback(args, library)
     decisions = read_decisions(Path(args.decisions)) if args.decisions else []
     with open_notebook(args, library) as notebook:
-        if decisions:
-            applied = apply_decisions(notebook, unresolved(notebook, build_summary(notebook)),
-                                      decisions)
-            print(f"Applied {len(decisions)} decision{'s' if len(decisions) != 1 else ''} "
-                  f"to {applied} hit{'s' if applied != 1 else ''}.")
-        try:
-            record = export_summary(notebook, args.format, Path(args.output))
-        except UnresolvedHitsError as exc:
-            print(f"peerdesk: {exc.message}", file=sys.stderr)
-            print_hits(exc.hits, sys.stderr)
-            print(DECISIONS_HINT, file=sys.stderr)
-            return 1
-    print(f"Saved {record.path} ({record.size} bytes, SHA-256 {record.sha256}).")
-    print("It is listed in the notebook's register of copies, so destruction will find it.")
-    return 0
+        return export_behind_gate(
+            notebook, decisions, lambda: unresolved(notebook, build_summary(notebook)),
+            lambda: export_summary(notebook, args.format, Path(args.output)))
 
 
 def cmd_check_summary(args: argparse.Namespace, library: Library) -> int:
     with open_notebook(args, library) as notebook:
         hits = unresolved(notebook, build_summary(notebook))
-    if args.json:
-        print(hits_json(hits))
-    elif hits:
-        count = len(hits)
-        print(f"{count} thing{'s' if count != 1 else ''} in the summary could identify "
-              "someone:")
-        print_hits(hits)
-        print(DECISIONS_HINT)
-    else:
-        print(f"Nothing left to resolve. {CLEAR_TEXT}")
-    return FOUND if hits else 0
+    return report_check(hits, args.json, "the summary")
 
 
 def _read_text(args: argparse.Namespace) -> str:
@@ -147,15 +101,19 @@ def _notebook_args(parser: argparse.ArgumentParser) -> None:
 def add_commands(sub: SubParsers) -> None:
     """Add ``export``, ``exports``, ``check-summary`` and ``check-text`` to peerdesk-cli."""
     export = sub.add_parser(
-        "export", help="write the summary for the manager (refused while the attribution "
-                       "check has unresolved hits)")
+        "export", help="write the summary for the manager, or the feedback slides or "
+                       "outline (refused while the attribution check has unresolved hits)")
     _notebook_args(export)
-    export.add_argument("--format", required=True, choices=sorted(FORMATS))
+    export.add_argument("--format", required=True,
+                        choices=[*sorted(FORMATS), *feedback.FEEDBACK_FORMATS],
+                        help="the summary: pdf, docx, txt; feedback day: pptx (slides), "
+                             "outline (Word, or text to a .txt file), outline-txt")
     export.add_argument("-o", "--output", required=True, metavar="FILE",
                         help="the file to write (or a folder: a dated name is chosen)")
     export.add_argument("--decisions", metavar="FILE",
                         help="resolve hits first from a JSON or CSV file: hit id (or place "
                              "and term), decision (accept or replace) and text")
+    feedback.export_arguments(export)
     check = sub.add_parser(
         "check-summary", help="list what in the summary could identify someone (exit 3 "
                               "when something is found)")

@@ -28,6 +28,9 @@ EXPORT_KIND_LABELS = {
     "document_copy": "Copy of a background document saved",
     "team_bundle": "Team bundle sent",
     "team_bundle_received": "Team bundle received",
+    "feedback_slides": "Feedback slides (PowerPoint) exported",
+    "feedback_outline_docx": "Feedback outline for Word (DOCX) exported",
+    "feedback_outline_txt": "Feedback outline as text exported",
     "other": "File written out of the notebook",
 }
 """A copy is named by its kind and the day it was written (``Summary PDF exported

@@ -222,6 +222,13 @@ FINDINGS = (
      ), ()),
     ("system_place", "suggestion", "dropped",
      "Consider one front door for community services across both places", (), ()),
+    ("governance", "suggestion", "agreed",
+     "Test the partnership's governance on one hard decision in the coming year", (
+         ("thu_m5", "suggestion", "Take the home care fees decision to the board first"),
+         ("fri_m1", "suggestion", "Board members want one real decision to show the board "
+                                  "works"),
+         ("wed_fg2", "suggestion", "Councillors ask for a joint decision they can see"),
+     ), ()),
 )
 
 SPARE_POSTITS = (  # chart, kind, text: heard once, not (yet) part of a finding

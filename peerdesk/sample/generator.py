@@ -1,7 +1,7 @@
 """A wholly fictional demo engagement, for trying peerdesk and for benchmarks.
 
 ``fill_demo(notebook, scale)`` writes ``scale`` copies of a four-day peer challenge
-(40 sessions with notes, 100 post-its, 10 findings per copy) with bulk inserts in a
+(40 sessions with notes, 100 post-its, 11 findings per copy) with bulk inserts in a
 few transactions; the search index is filled in one pass per transaction.
 
 The peer's own post-its are written directly; the partner peers' ones arrive the way a
@@ -40,7 +40,7 @@ _TEAM_LOG = (  # session key, finding index, outcome
     ("tue_ts2", 0, "shared"), ("tue_ts2", 4, "shared"), ("wed_ts2", 0, "agreed"),
     ("wed_ts2", 2, "shared"), ("thu_ts3", 1, "agreed"), ("thu_ts3", 3, "agreed"),
     ("thu_ts3", 4, "agreed"), ("thu_ts3", 7, "agreed"), ("thu_ts3", 2, "changed"),
-    ("fri_ts1", 9, "shared"),
+    ("fri_ts1", 9, "shared"), ("fri_ts1", 10, "agreed"),
 )
 _INFORMAL: tuple[tuple[str, int, int | None], ...] = (
     ("tue_cc", 0, None), ("wed_cc", 1, 4), ("wed_cc", 2, 2), ("thu_cc", 3, 8))

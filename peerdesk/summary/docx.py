@@ -31,6 +31,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from peerdesk.summary.model import Summary
+from peerdesk.summary.office import neutral_properties, safe
 from peerdesk.summary.wording import (
     DOCUMENT_TITLE,
     HEADINGS,
@@ -52,33 +53,7 @@ KIND_COLOURS = {
     "suggestion": ACCENT,
 }
 CONTENTS = "Contents"
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _TOC = 'TOC \\o "1-3" \\h \\z \\u'
-
-
-def safe(text: str) -> str:
-    """Text Word accepts: no control characters (tabs and line breaks are kept)."""
-    return _XML_ILLEGAL.sub("", text)
-
-
-def _neutral_properties(doc: DocxDocument, when: datetime) -> None:
-    """python-docx leaves "python-docx" as the author and old dates: overwrite them all."""
-    props = doc.core_properties
-    props.author = ""
-    props.last_modified_by = ""
-    props.title = DOCUMENT_TITLE
-    props.subject = "Findings from a peer challenge, for the peer challenge manager"
-    props.keywords = "peer challenge, summary, non-attributable"
-    props.comments = ""
-    props.category = ""
-    props.content_status = ""
-    props.identifier = ""
-    props.language = "en-GB"
-    props.version = ""
-    props.revision = 1
-    props.created = when
-    props.modified = when
-    props.last_printed = when
 
 
 def _field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
@@ -108,7 +83,8 @@ def _field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
     run_with(end)
 
 
-def _styles(doc: DocxDocument) -> None:
+def apply_styles(doc: DocxDocument) -> None:
+    """Calibri, UK English, and the heading and list styles every peerdesk document uses."""
     normal = doc.styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(10.5)
@@ -141,13 +117,15 @@ def _styles(doc: DocxDocument) -> None:
         doc.styles[name].font.color.rgb = MUTED
 
 
-def _page_setup(doc: DocxDocument, marking: str) -> None:
+def page_setup(doc: DocxDocument, marking: str, title: str = DOCUMENT_TITLE) -> None:
+    """A4, the marking and the document's title in the header, the marking and "Page N of
+    M" in the footer."""
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(20))
     header = section.header.paragraphs[0]
-    header.text = f"{marking}  ·  {DOCUMENT_TITLE}"
+    header.text = f"{marking}  ·  {title}"
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer = section.footer.paragraphs[0]
     footer.text = f"{marking}    Page "
@@ -262,7 +240,7 @@ def _closing(doc: DocxDocument, summary: Summary) -> None:
                 item.add_run(f" ({safe(p.chart_title)})").font.color.rgb = MUTED
 
 
-def _neutral_package(doc: DocxDocument) -> None:
+def neutral_package(doc: DocxDocument) -> None:
     """The extended properties python-docx's template brings name a program and carry a
     stock thumbnail: say only what the document is."""
     package = doc.part.package
@@ -278,7 +256,7 @@ def _neutral_package(doc: DocxDocument) -> None:
             part._blob = xml.encode("utf-8")
 
 
-def _settings(doc: DocxDocument) -> None:
+def document_settings(doc: DocxDocument) -> None:
     """Ask Word to update the fields (the contents' page numbers) on opening; UK English;
     no preview picture."""
     settings = doc.settings.element
@@ -299,14 +277,19 @@ def render_docx(summary: Summary, progress: Progress | None = None,
                 when: datetime | None = None) -> bytes:
     """The DOCX's bytes; ``when`` is the time the properties carry (default: now)."""
     doc = Document()
-    _neutral_properties(doc, (when or datetime.now(UTC)).replace(microsecond=0))
-    _styles(doc)
-    _page_setup(doc, summary.cover.marking)
+    neutral_properties(doc.core_properties, (when or datetime.now(UTC)).replace(microsecond=0))
+    apply_styles(doc)
+    page_setup(doc, summary.cover.marking)
     _cover(doc, summary)
     _findings(doc, summary, progress)
     _closing(doc, summary)
-    _neutral_package(doc)
-    _settings(doc)
+    return finished_bytes(doc, progress)
+
+
+def finished_bytes(doc: DocxDocument, progress: Progress | None = None) -> bytes:
+    """The document's bytes, with properties and settings that name no one."""
+    neutral_package(doc)
+    document_settings(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     if progress is not None:

@@ -4,9 +4,15 @@ The attribution check points at an ``OutgoingText`` (a finding's headline, a
 signposting suggestion, a flip chart's title...). This module reads the text's current
 value and saves a new one through the owning core module, so the screen that resolves a
 hit never needs to know where each kind of text lives.
+
+Another export (the feedback slides) prints texts of its own: it brings its own
+``Places``, which hands the places it shares with the summary back to these functions.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from peerdesk.capture import flip_charts
 from peerdesk.capture.postits import PostitStore
@@ -92,3 +98,17 @@ def save_text(notebook: Notebook, source: OutgoingText, text: str) -> None:
         details = notebook.engagement()
         setattr(details, _COVER_FIELDS[field], text.strip())
         notebook.update_details(details)
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where the texts of one kind of export are kept: whether a place can be edited, its
+    stored text, and how to store a new one (the check's screen and the command line's
+    decisions use these, never the stores directly)."""
+
+    editable: Callable[[OutgoingText], bool]
+    current_text: Callable[[Notebook, OutgoingText], str]
+    save_text: Callable[[Notebook, OutgoingText, str], None]
+
+
+SUMMARY_PLACES = Places(editable, current_text, save_text)

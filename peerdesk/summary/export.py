@@ -31,13 +31,14 @@ class UnresolvedHitsError(PeerdeskError):
     """The check found something that could identify a person, and the peer has not
     edited it away or accepted it."""
 
-    def __init__(self, hits: list[Hit]) -> None:
+    def __init__(self, hits: list[Hit], what: str = "the summary") -> None:
         self.hits = hits
         count = len(hits)
         things = "thing" if count == 1 else "things"
         super().__init__(
-            f"Nothing was saved: the summary still has {count} {things} that could identify "
-            "someone. Edit each one, or mark it as not attributable, then export again.")
+            f"Nothing was saved: {what} still {'have' if what.endswith('s') else 'has'} "
+            f"{count} {things} that could identify someone. Edit each one, or mark it as not "
+            "attributable, then export again.")
 
 
 class ExportCancelledError(PeerdeskError):
@@ -95,11 +96,16 @@ def render(summary: Summary, fmt: str,
 
 
 def target_path(path: Path, fmt: str, day: date) -> Path:
-    """A folder gets the default file name; a name without an extension gets one."""
+    return target_for(path, default_file_name(fmt, day))
+
+
+def target_for(path: Path, default_name: str) -> Path:
+    """A folder gets the default file name; a name without an extension gets the default
+    name's."""
     if path.is_dir():
-        return path / default_file_name(fmt, day)
+        return path / default_name
     if not path.suffix:
-        return path.with_name(path.name + FORMATS[fmt][1])
+        return path.with_name(path.name + Path(default_name).suffix)
     return path
 
 
@@ -130,7 +136,14 @@ def export_summary(notebook: Notebook, fmt: str, path: Path,
     data = render(summary, fmt, lambda f: report(0.2 + 0.7 * f, making))
     report(0.9, "Saving the file")
     kind = FORMATS[fmt][0]
-    record = write_export(notebook, target_path(Path(path), fmt, summary.cover.day), data, kind)
+    record = write_out(notebook, target_path(Path(path), fmt, summary.cover.day), data, kind)
     if progress is not None:
         progress(1.0, "Saved")
     return record
+
+
+def write_out(notebook: Notebook, path: Path, data: bytes, kind: str) -> ExportRecord:
+    """Write an export's bytes (made in memory, after the attribution check) to ``path``
+    and record the copy in the register. Every export goes through here: the summary's
+    formats and the feedback slides and outline alike."""
+    return write_export(notebook, path, data, kind)

@@ -183,11 +183,13 @@ class OutgoingText:
             "cover": "Cover", "chart": "Flip chart", "finding": "Finding",
             "recommendation": "Participants' recommendation", "signposting": "Signposting",
             "text": "The text you checked", "summary": "Summary",
+            "title_slide": "Title slide", "next_steps": "Next steps",
+            "template": "Slide template",
         }
-        if self.owner == "text":
-            return names["text"]
+        if self.owner in ("text", "next_steps"):
+            return names[self.owner]
         name = names.get(self.owner, self.owner)
-        if self.owner == "cover":
+        if self.owner in ("cover", "title_slide", "template"):
             return f"{name}: {self.field.replace('_', ' ')}"
         return f"{name} {self.owner_id}: {self.field.replace('_', ' ')}"
 

@@ -138,3 +138,16 @@ def label_for(sources: int, kinds: int, rule: Rule) -> Label:
     if sources >= 2:
         return Label.CORROBORATED
     return Label.SINGLE_SOURCE
+
+
+def support_words(support: Support) -> str:
+    """A finding's support in words, as said aloud on feedback day: "4 sources of 3 kinds:
+    meetings, focus groups, documents" (kinds in the order of ``SOURCE_KIND_LABELS``)."""
+    count, kinds = support.count, support.kinds
+    if not count:
+        return "no supporting source recorded"
+    order = {kind: i for i, kind in enumerate(SOURCE_KIND_LABELS)}
+    names = [SOURCE_KIND_LABELS.get(kind, kind).lower()
+             for kind in sorted(support.by_kind, key=lambda k: (order.get(k, 99), k))]
+    return (f"{count} source{'s' if count != 1 else ''} of {kinds} "
+            f"kind{'s' if kinds != 1 else ''}: {', '.join(names)}")

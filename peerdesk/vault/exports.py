@@ -10,7 +10,8 @@ from pathlib import Path
 from peerdesk.vault.files import atomic_write
 from peerdesk.vault.notebook import Notebook
 
-EXPORT_KINDS = ("summary_pdf", "summary_docx", "summary_txt", "document_copy", "team_bundle",
+EXPORT_KINDS = ("summary_pdf", "summary_docx", "summary_txt", "feedback_slides",
+                "feedback_outline_docx", "feedback_outline_txt", "document_copy", "team_bundle",
                 "team_bundle_received", "other")
 """``team_bundle``: a bundle sent to colleagues; ``team_bundle_received``: one read from a
 file (listed by where it was read from, so that destruction deals with it too)."""

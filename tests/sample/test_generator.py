@@ -88,7 +88,10 @@ def test_every_label_agreed_and_challenged_findings_appear(demo: Notebook) -> No
     assert sum(f.challenged for f in findings) == 2
     assert {f.status for f in findings} == {"emerging", "agreed", "changed", "dropped"}
     assert all(f.label is Label.TRIANGULATED for f in findings if f.status == "agreed")
-    assert len(store.matrix(triangulated_only=True)) == 5
+    assert len(store.matrix(triangulated_only=True)) == 6
+    # Feedback day shows all three groups: the team agreed a finding of every kind.
+    assert {f.kind for f in findings if f.status == "agreed"} == {
+        "strength", "area_to_explore", "suggestion"}
 
 
 def test_team_and_client_logs(demo: Notebook) -> None:
@@ -108,7 +111,7 @@ def test_demo_is_searchable(demo: Notebook) -> None:
 
 def test_summary_of_the_demo_passes_the_attribution_check(demo: Notebook) -> None:
     summary = build_summary(demo)
-    assert len(summary.findings) == 5
+    assert len(summary.findings) == 6
     hits = attribution.check(demo, summary)
     assert hits == [], [(h.term, h.where) for h in hits]
     # the same check does see a name when one slips in
@@ -131,7 +134,7 @@ def test_scale_multiplies_everything(library: Library) -> None:
                 " GROUP BY flip_chart_id)) FROM postit").fetchone()
         assert dense == (1, 1)  # positions unique and dense per chart
         labels = [r.label for r in FindingStore(notebook).matrix()]
-        assert labels.count(Label.TRIANGULATED) == 3 * 5
+        assert labels.count(Label.TRIANGULATED) == 3 * 6
         assert notebook.integrity().ok
         fill_demo(notebook, 1)  # more can be added to an existing notebook
         assert count(notebook, "session") == 4 * SESSIONS_PER_COPY

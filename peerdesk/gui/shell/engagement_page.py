@@ -98,6 +98,12 @@ def _summary() -> type[QWidget]:
     return SummaryTab
 
 
+def _feedback() -> type[QWidget]:
+    from peerdesk.gui.feedback.feedback_tab import FeedbackTab
+
+    return FeedbackTab
+
+
 def tab_factories() -> list[TabFactory]:
     """The tabs, in reading order. Each is a QWidget with a ``tab_title`` attribute and,
     optionally, ``refresh()`` (called when shown), ``teardown()`` (called on lock) and
@@ -113,6 +119,7 @@ def tab_factories() -> list[TabFactory]:
         LazyTab("&Search", _search),
         LazyTab("Team", _team),
         LazyTab("S&ummary", _summary),
+        LazyTab("Feedback day", _feedback),
     ]
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.summary.attribution import CLEAR_TEXT, Hit, accept, withdraw
-from peerdesk.summary.edits import current_text, editable, save_text
+from peerdesk.summary.edits import SUMMARY_PLACES, Places
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.notebook import Notebook
 
@@ -32,11 +32,11 @@ def escape(text: str) -> str:
     return _escape(text, quote=False)
 
 
-def where_text(hit: Hit, numbers: dict[int, str]) -> str:
-    """"Finding 12: headline (1.2 in the summary)"."""
+def where_text(hit: Hit, numbers: dict[int, str], suffix: str = " in the summary") -> str:
+    """"Finding 12: headline (1.2 in the summary)", or "(on slide 3)" for the slides."""
     where = hit.where
     if hit.source.owner == "finding" and hit.source.owner_id in numbers:
-        where += f" ({numbers[hit.source.owner_id]} in the summary)"
+        where += f" ({numbers[hit.source.owner_id]}{suffix})"
     return where
 
 
@@ -57,7 +57,7 @@ class HitCard(QFrame):
         self.hit = hit
         self.accepted = accepted
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        where = where_text(hit, numbers)
+        where = where_text(hit, numbers, panel.number_suffix)
         self.setAccessibleName(f"{hit.category.text} in {where}")
         layout = self.card_layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -89,7 +89,7 @@ class HitCard(QFrame):
             self.withdraw_button.clicked.connect(lambda: panel.withdraw(hit))
             buttons.addWidget(self.withdraw_button)
         else:
-            if editable(hit.source):
+            if panel.places.editable(hit.source):
                 self.edit_button = QPushButton("Edit the text (E)", self)
                 self.edit_button.setAccessibleName(f"Edit the text of {where}")
                 self.edit_button.clicked.connect(self.open_editor)
@@ -151,7 +151,7 @@ class HitCard(QFrame):
             self._build_editor()
         assert self.editor is not None and self.editor_box is not None
         try:
-            stored = current_text(notebook, self.hit.source)
+            stored = self.panel.places.current_text(notebook, self.hit.source)
         except PeerdeskError as exc:
             self.panel.problem.emit(exc.message)
             return
@@ -217,14 +217,17 @@ class HitCard(QFrame):
 
 class AttributionPanel(QWidget):
     """Every hit of the latest check, unresolved first, then those marked not
-    attributable."""
+    attributable. ``places`` says where the export's texts are kept (the summary's by
+    default; the feedback slides bring their own), ``what`` names the export in messages."""
 
     changed = Signal()        # something was saved, accepted or withdrawn: check again
     problem = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, places: Places = SUMMARY_PLACES,
+                 what: str = "the summary", number_suffix: str = " in the summary") -> None:
         super().__init__(parent)
         self.setAccessibleName("Attribution check")
+        self.places, self.what, self.number_suffix = places, what, number_suffix
         self.notebook: Notebook | None = None
         self.editing: HitCard | None = None
         self.cards: list[HitCard] = []
@@ -249,7 +252,7 @@ class AttributionPanel(QWidget):
 
     def set_checking(self) -> None:
         if not self.unresolved and not self.accepted:
-            self.status_label.setText("Checking the summary for anything that could "
+            self.status_label.setText(f"Checking {self.what} for anything that could "
                                       "identify someone…")
 
     def show_hits(self, unresolved: list[Hit], accepted: list[Hit],
@@ -275,7 +278,7 @@ class AttributionPanel(QWidget):
         if count:
             things = "thing" if count == 1 else "things"
             self.status_label.setText(
-                f"{count} {things} in the summary could identify someone. For each one, "
+                f"{count} {things} in {self.what} could identify someone. For each one, "
                 "edit the text (E) or mark it as not attributable in that place (N); the "
                 "arrow keys move between them.")
         elif accepted:
@@ -356,7 +359,7 @@ class AttributionPanel(QWidget):
         if self.notebook is None:
             return False
         try:
-            save_text(self.notebook, hit.source, text)
+            self.places.save_text(self.notebook, hit.source, text)
         except PeerdeskError as exc:
             self.problem.emit(exc.message)
             return False

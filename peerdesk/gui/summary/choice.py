@@ -7,6 +7,8 @@ a flip chart the ticked ones come first, in the summary's order; Ctrl+Up and Ctr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -29,19 +31,26 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class FindingsChoice(QWidget):
-    """A tree of flip charts and their findings, each with a tick box."""
+    """A tree of flip charts and their findings, each with a tick box. ``only`` shows just
+    the findings it accepts (the feedback slides show the agreed ones); the choice and the
+    order stay the summary's."""
 
     changed = Signal()          # the choice or the order was stored
     problem = Signal(str)       # a plain message for the message bar
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 only: Callable[[Finding], bool] | None = None,
+                 label: str = ("Fi&ndings to include (tick to include; the agreed ones are "
+                               "ticked to start with):"),
+                 empty_text: str = "No findings on this flip chart yet") -> None:
         super().__init__(parent)
         self.setAccessibleName("Findings to include")
         self.notebook: Notebook | None = None
+        self.only = only
+        self.empty_text = empty_text
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel("Fi&ndings to include (tick to include; the agreed ones are "
-                            "ticked to start with):", self)
+        self.label = QLabel(label, self)
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
         self.tree = QTreeWidget(self)
@@ -88,6 +97,7 @@ class FindingsChoice(QWidget):
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self._findings: dict[int, Finding] = {}
+        self._order: list[int] = []     # the summary's whole order, shown or not
         self._numbers: dict[int, str] = {}
         self._filling = False
         self._update_buttons()
@@ -101,12 +111,18 @@ class FindingsChoice(QWidget):
         current = self.current_finding_id()
         everything = store.findings()
         chosen = store.summary()
+        self._order = [f.id for f in chosen]
+        if self.only is not None:
+            everything = [f for f in everything if self.only(f)]
+            chosen = [f for f in chosen if self.only(f)]
         self._findings = {f.id: f for f in everything}
         charts = [c for c in notebook.flip_charts(include_retired=True)
                   if not c.retired or any(f.flip_chart_id == c.id for f in everything)]
         self._filling = True
         self.tree.clear()
         select: QTreeWidgetItem | None = None
+        if self.only is not None:   # a chart with nothing to choose from is left out
+            charts = [c for c in charts if any(f.flip_chart_id == c.id for f in everything)]
         for chart in charts:
             top = QTreeWidgetItem([chart.title + (" (retired)" if chart.retired else "")])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -119,7 +135,7 @@ class FindingsChoice(QWidget):
             unticked = [f for f in everything
                         if f.flip_chart_id == chart.id and not f.included]
             if not ticked and not unticked:
-                empty = QTreeWidgetItem(["No findings on this flip chart yet"])
+                empty = QTreeWidgetItem([self.empty_text])
                 empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 top.addChild(empty)
                 empty.setFirstColumnSpanned(True)
@@ -223,7 +239,8 @@ class FindingsChoice(QWidget):
         neighbour = parent.child(parent.indexOfChild(item) + step) if parent else None
         if neighbour is None:
             return
-        order = self.included_ids()
+        # Swapped within the summary's whole order, so findings not shown keep their places.
+        order = list(dict.fromkeys(self._order + self.included_ids()))
         fid, other = int(item.data(0, ID_ROLE)), int(neighbour.data(0, ID_ROLE))
         a, b = order.index(fid), order.index(other)
         order[a], order[b] = order[b], order[a]

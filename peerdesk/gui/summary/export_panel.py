@@ -1,5 +1,6 @@
 """The export controls of the summary: three formats, a copy for an email, the reason
-when they cannot be used, and the progress of an export with a way to stop it."""
+when they cannot be used, and the progress of an export with a way to stop it. The
+feedback slides use the same controls with their own formats."""
 
 from __future__ import annotations
 
@@ -32,26 +33,37 @@ def ask_save_path(parent: QWidget | None, fmt: str, suggested_name: str) -> Path
                             suggested_name, NAME_FILTERS[fmt], FORMATS[fmt][1].lstrip("."))
 
 
+SUMMARY_BUTTONS = {fmt: (BUTTON_TEXTS[fmt], f"Export the summary as a {FORMAT_NAMES[fmt]}")
+                   for fmt in FORMATS}
+
+
 class ExportPanel(QWidget):
-    export_requested = Signal(str)   # "pdf", "docx" or "txt"
+    export_requested = Signal(str)   # "pdf", "docx" or "txt" (or the given formats)
     copy_requested = Signal()
     cancel_requested = Signal()
     check_requested = Signal()       # the peer followed "resolve them" to the check
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 buttons: dict[str, tuple[str, str]] | None = None,
+                 what: str = "the summary", copy: bool = True) -> None:
+        """``buttons``: format -> (button text, accessible name); the summary's by default.
+        ``what`` names the export in the reasons; ``copy``: offer the copy for an email."""
         super().__init__(parent)
-        self.setAccessibleName("Export the summary")
+        self.what = what
+        self.setAccessibleName(f"Export {what}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for fmt in FORMATS:
-            button = QPushButton(BUTTON_TEXTS[fmt], self)
-            button.setAccessibleName(f"Export the summary as a {FORMAT_NAMES[fmt]}")
+        for fmt, (text, name) in (buttons or SUMMARY_BUTTONS).items():
+            button = QPushButton(text, self)
+            button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, f=fmt: self.export_requested.emit(f))
             row.addWidget(button)
             self.buttons[fmt] = button
         self.copy_button = QPushButton("&Copy text for an email", self)
+        if not copy:
+            self.copy_button.hide()
         self.copy_button.setAccessibleName("Copy the plain text for an email")
         self.copy_button.setToolTip("Puts the plain-text summary on the clipboard, which is "
                                     "outside peerdesk")
@@ -97,11 +109,11 @@ class ExportPanel(QWidget):
         """``None`` while the check runs; otherwise whether nothing is left to resolve."""
         self._ready = bool(ready)
         if ready is None:
-            self.reason.setText("Export waits until the check of the summary has finished…")
+            self.reason.setText(f"Export waits until the check of {self.what} has finished…")
         elif not ready:
             things = "thing" if unresolved == 1 else "things"
             self.reason.setText(
-                f"Export is not available: {unresolved} {things} in the summary could "
+                f"Export is not available: {unresolved} {things} in {self.what} could "
                 "identify someone. Resolve each one in the <a href='#check'>Check</a> "
                 "(Alt+K): edit the text, or mark it as not attributable.")
         else:
@@ -123,7 +135,7 @@ class ExportPanel(QWidget):
             self.cancel_button.setEnabled(True)
         self._update_enabled()
         if had_focus:   # keep the keyboard where the peer can use it: Stop, then Export
-            target = self.cancel_button if busy else self.buttons["pdf"]
+            target = self.cancel_button if busy else next(iter(self.buttons.values()))
             if target.isEnabled():
                 target.setFocus()
 

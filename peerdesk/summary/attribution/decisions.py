@@ -29,7 +29,7 @@ from pathlib import Path
 
 from peerdesk.summary.attribution.folding import fold_word
 from peerdesk.summary.attribution.hits import Hit, text_digest
-from peerdesk.summary.edits import current_text, save_text
+from peerdesk.summary.edits import SUMMARY_PLACES, Places
 from peerdesk.vault.errors import ValidationError
 from peerdesk.vault.notebook import Notebook
 
@@ -67,12 +67,13 @@ def _accept_key(notebook: Notebook, key: tuple[str, str, int, str]) -> None:
 
 
 def replace_terms(notebook: Notebook, changes: list[tuple[Hit, str]],
-                  keep: tuple[Hit, ...] | list[Hit] = ()) -> None:
+                  keep: tuple[Hit, ...] | list[Hit] = (),
+                  places: Places = SUMMARY_PLACES) -> None:
     """Write new words in place of hits found in ONE text (``changes``: hit and its
     replacement), and keep the acceptances of ``keep`` (hits in the same text) at their
-    new offsets."""
+    new offsets. ``places``: where the export's texts are kept (the summary's by default)."""
     source = changes[0][0].source
-    stored = current_text(notebook, source)
+    stored = places.current_text(notebook, source)
     offset = stored.find(source.text)
     for hit, _words in changes:
         if offset == -1 or stored[offset + hit.start:offset + hit.end] != hit.term:
@@ -81,7 +82,8 @@ def replace_terms(notebook: Notebook, changes: list[tuple[Hit, str]],
     new = source.text
     for hit, words in sorted(changes, key=lambda c: c[0].start, reverse=True):
         new = new[:hit.start] + words + new[hit.end:]
-    save_text(notebook, source, stored[:offset] + new + stored[offset + len(source.text):])
+    places.save_text(notebook, source,
+                     stored[:offset] + new + stored[offset + len(source.text):])
     for hit in keep:
         shift = sum(len(words) - (h.end - h.start) for h, words in changes if h.end <= hit.start)
         if any(h.start < hit.end and hit.start < h.end for h, _w in changes):
@@ -160,7 +162,8 @@ def _matches(decision: Decision, hit: Hit) -> bool:
     return not decision.term or hit.term_key == " ".join(fold_word(decision.term).split())
 
 
-def apply_decisions(notebook: Notebook, hits: list[Hit], decisions: list[Decision]) -> int:
+def apply_decisions(notebook: Notebook, hits: list[Hit], decisions: list[Decision],
+                    places: Places = SUMMARY_PLACES, what: str = "the summary") -> int:
     """Apply each decision to the hit it names; returns how many hits were resolved. A
     decision naming no hit of this check is refused before anything changes, so a typing
     error cannot pass unnoticed."""
@@ -170,7 +173,7 @@ def apply_decisions(notebook: Notebook, hits: list[Hit], decisions: list[Decisio
         matching = [h for h in hits if _matches(decision, h)]
         if not matching:
             name = decision.hit or f"{decision.place} “{decision.term}”"
-            raise ValidationError(f"Decision {decision.line}: no hit {name} in the summary "
+            raise ValidationError(f"Decision {decision.line}: no hit {name} in {what} "
                                   "as it is now (the text may have changed): check again.")
         for hit in matching:
             if decision.accept:
@@ -178,7 +181,8 @@ def apply_decisions(notebook: Notebook, hits: list[Hit], decisions: list[Decisio
             else:
                 replaced[hit.source.place].append((hit, decision.text))
     for place, changes in replaced.items():
-        replace_terms(notebook, changes, [h for h in accepted if h.source.place == place])
+        replace_terms(notebook, changes, [h for h in accepted if h.source.place == place],
+                      places)
     for hit in accepted:
         if hit.source.place not in replaced:
             accept(notebook, hit)
