@@ -98,8 +98,12 @@ class CodesPanel(QGroupBox):
         self.remove_button.setAccessibleName("Take the chosen colleague off the team")
         self.remove_button.clicked.connect(self.remove)
         for widget in (initials_label, self.initials, code_label, self.new_code,
-                       self.add_button, self.remove_button):
+                       self.add_button):
             row.addWidget(widget, 1 if widget is self.new_code else 0)
+        below = QHBoxLayout()   # on its own line, so a pasted code has room to be read
+        below.addStretch(1)
+        below.addWidget(self.remove_button)
+        team.addLayout(below)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Team codes: what happened")
