@@ -100,10 +100,10 @@ class CodesPanel(QGroupBox):
         for widget in (initials_label, self.initials, code_label, self.new_code,
                        self.add_button):
             row.addWidget(widget, 1 if widget is self.new_code else 0)
-        below = QHBoxLayout()   # on its own line, so a pasted code has room to be read
+        below = QHBoxLayout()   # under the list it acts on; the code field gets the room
         below.addStretch(1)
         below.addWidget(self.remove_button)
-        team.addLayout(below)
+        team.insertLayout(team.indexOf(row), below)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Team codes: what happened")
