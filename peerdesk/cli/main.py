@@ -8,6 +8,7 @@ lists the groups; none of them imports it back.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from peerdesk import __version__
 from peerdesk.cli import capture, destruction, engagements, summary, synthesis
 from peerdesk.vault.errors import PeerdeskError
+from peerdesk.vault.files import storage_error, sweep_temporary
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 
@@ -33,17 +35,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_PROBLEM = 2
+"""A plain problem (wrong passphrase, damaged file, full disk ...), told in one sentence."""
+EXIT_UNEXPECTED = 3
+"""Something peerdesk did not foresee; still one sentence, never a traceback."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)
     args = build_parser().parse_args(argv)
     paths = AppPaths.from_environment(args.data_dir)
     library = Library(paths)
     try:
+        sweep_temporary(paths.roots())  # what a killed peerdesk left behind
         result: int = args.handler(args, library)
         return result
     except PeerdeskError as exc:
         print(f"peerdesk: {exc.message}", file=sys.stderr)
-        return 2
+        return EXIT_PROBLEM
     except KeyboardInterrupt:
         print("peerdesk: stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of the output went away (``| head``)
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
+        return 0
+    except OSError as exc:
+        print(f"peerdesk: {storage_error(exc, 'finish').message}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except Exception as exc:  # the last resort: the specific cases are handled in the core
+        print(f"peerdesk: something unexpected went wrong ({type(exc).__name__}), so this "
+              "command stopped. Nothing more was changed. Please report it.", file=sys.stderr)
+        return EXIT_UNEXPECTED

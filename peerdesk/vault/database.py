@@ -5,24 +5,23 @@ database"). This module only reports that the key was *rejected*; the library, w
 knows whether the key is right (see ``keyfile.key_check``), says which it was.
 
 Opening an existing notebook happens in two steps so that a failed open cannot write:
-``validate`` opens it READ-ONLY (SQLite then neither rebuilds the -shm index nor copies the
--wal log into the file) and checks every page's HMAC and the log; only then does
-``connect`` open it for writing. ``translate`` turns any SQLite error met later into one of
-peerdesk's plain errors.
+``checks.read_only.validate`` opens it READ-ONLY (SQLite then neither rebuilds the -shm
+index nor copies the -wal log into the file) and checks every page's HMAC and the log; only
+then does ``connect`` open it for writing. ``translate`` turns any SQLite error met later
+into one of peerdesk's plain errors.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from peerdesk.vault import wal
 from peerdesk.vault.errors import (
+    NotebookClosedError,
     NotebookDamagedError,
     NotebookInUseError,
     PeerdeskError,
@@ -118,7 +117,7 @@ def _pragma(conn: Connection, sql: str) -> Any:
     return None if row is None else row[0]
 
 
-def _open(path: Path, key: bytes, target: str | None = None) -> Connection:
+def open_keyed(path: Path, key: bytes, target: str | None = None) -> Connection:
     """A connection to ``target`` (a ``file:`` URI, or ``path`` itself) keyed with ``key``.
 
     Raises ``KeyRejected`` when the first page does not read with the key (wrong key or a
@@ -147,125 +146,9 @@ def _open(path: Path, key: bytes, target: str | None = None) -> Connection:
     return conn
 
 
-def _uri(path: Path, **params: str) -> str:
+def read_only_uri(path: Path, **params: str) -> str:
     query = urllib.parse.urlencode({"mode": "ro", **params})
     return f"file:{urllib.parse.quote(str(path.absolute()))}?{query}"
-
-
-@dataclass
-class ReadOnly:
-    """A read-only connection that wrote nothing; ``made`` lists the empty placeholder
-    files it needed (removed again by ``close``)."""
-
-    conn: Connection
-    made: list[Path] = field(default_factory=list)
-    log: wal.WalReport | None = None
-
-    def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self.conn.close()
-        _remove_empty(self.made)
-        self.made = []
-
-
-def _remove_empty(made: list[Path]) -> None:
-    for path in made:
-        with contextlib.suppress(OSError):
-            if path.stat().st_size == 0:
-                path.unlink()
-
-
-def open_read_only(path: Path, key: bytes) -> ReadOnly:
-    """Open the notebook so that no byte of it, its log or its index can change.
-
-    Without changes waiting in a -wal log, the file alone is the notebook (SQLite's
-    ``immutable`` mode: no locks, no sidecar files). With a log, SQLite reads it through a
-    private index (``readonly_shm``), which needs a -shm file to exist: an empty one is made
-    when it is missing and removed afterwards.
-    """
-    check_file_shape(path)
-    log_path, index = sidecar(path, "wal"), sidecar(path, "shm")
-    log = None
-    if log_path.exists():
-        try:
-            with path.open("rb") as handle:
-                salt = handle.read(wal.SALT_BYTES)
-            log = wal.check(log_path, PAGE_SIZE, salt)
-        except OSError as exc:
-            raise wal_damaged(path, f"it cannot be read ({exc.strerror})") from None
-        if log.problem:
-            raise wal_damaged(path, log.problem)
-    if log is None or not log.holds_changes:
-        return ReadOnly(_open(path, key, _uri(path, immutable="1")), log=log)
-    made: list[Path] = []
-    if not index.exists():
-        try:
-            os.close(os.open(index, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            made.append(index)
-        except OSError as exc:
-            raise storage_error(exc, "read the changes waiting in the notebook's log",
-                                index) from None
-    try:
-        conn = _open(path, key, _uri(path, readonly_shm="1"))
-    except BaseException:
-        _remove_empty(made)
-        raise
-    return ReadOnly(conn, made, log)
-
-
-def _file_alone_reads(path: Path, key: bytes) -> bool:
-    try:
-        conn = _open(path, key, _uri(path, immutable="1"))
-    except Exception:
-        return False
-    with contextlib.suppress(Exception):
-        conn.execute("PRAGMA quick_check").fetchall()
-        conn.close()
-        return True
-    conn.close()
-    return False
-
-
-def validate(path: Path, key: bytes) -> ReadOnly:
-    """Open read-only and check the file's every page (HMAC) and, when there is one, the
-    log's every page: nothing is written, and any damage is reported naming the right
-    file. Raises ``KeyRejected`` when the file's first page does not open with ``key``."""
-    handle = open_read_only(path, key)
-    try:
-        cipher = [str(r[0]) for r in handle.conn.execute("PRAGMA cipher_integrity_check")]
-        if cipher:
-            raise damaged(path, _pages(cipher))
-        if handle.log is not None and handle.log.holds_changes:
-            try:
-                problems = [str(r[0]) for r in handle.conn.execute("PRAGMA quick_check")]
-            except Exception:
-                problems = ["unreadable"]
-            if problems != ["ok"]:
-                if _file_alone_reads(path, key):
-                    raise wal_damaged(path, "the changes it holds do not belong to this "
-                                            "notebook or are damaged")
-                raise damaged(path, "its pages do not fit together")
-    except BaseException:
-        handle.close()
-        raise
-    return handle
-
-
-def validated(path: Path, key: bytes) -> ReadOnly:
-    """``validate``, telling a log that stops the notebook opening apart from the file."""
-    try:
-        return validate(path, key)
-    except KeyRejected:
-        log = sidecar(path, "wal")
-        if log.exists() and log.stat().st_size and _file_alone_reads(path, key):
-            raise wal_damaged(path, "it does not belong to this notebook") from None
-        raise
-
-
-def _pages(problems: list[str]) -> str:
-    count = len(problems)
-    return (f"{count} of its pages {'does' if count == 1 else 'do'} not pass the "
-            "encryption check")
 
 
 def _writable(path: Path) -> None:
@@ -297,7 +180,7 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     else:
         check_file_shape(path)
         _writable(path)
-    conn = _open(path, key)
+    conn = open_keyed(path, key)
     try:
         _apply_settings(conn, path)
     except BaseException as exc:
@@ -346,8 +229,6 @@ def translate(exc: BaseException, path: Path, what: str = "save to the notebook"
     if primary in _DAMAGE_CODES or "malformed" in text or "not a database" in text:
         return damaged(path, "some of its pages cannot be read")
     if "closed" in text:
-        from peerdesk.vault.notebook import NotebookClosedError
-
         return NotebookClosedError()
     return damaged(path, f"SQLite reported “{exc}”")
 

@@ -16,6 +16,10 @@ class PeerdeskError(Exception):
         super().__init__(self.message)
 
 
+class NotebookClosedError(PeerdeskError):
+    default_message = "The notebook is locked. Unlock it to carry on."
+
+
 class WrongPassphraseError(PeerdeskError):
     default_message = (
         "That passphrase is not the one for this notebook. Check Caps Lock and try again."

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from peerdesk import __version__
 from peerdesk.vault import database, schema
+from peerdesk.vault.checks.inspection import Finding, Inspection, inspect
+from peerdesk.vault.checks.read_only import check_log, validated
 from peerdesk.vault.clock import Clock, SystemClock
 from peerdesk.vault.database import KeyRejected
 from peerdesk.vault.domain import EngagementDetails, Stage
@@ -128,19 +130,7 @@ class Library:
         """The checks that need no key: the file's shape, its log and its key file."""
         path = self.paths.notebook_file(notebook_id)
         database.check_file_shape(path)
-        log = database.sidecar(path, "wal")
-        if log.exists():
-            from peerdesk.vault import wal
-
-            try:
-                with path.open("rb") as handle:
-                    salt = handle.read(wal.SALT_BYTES)
-                report = wal.check(log, database.PAGE_SIZE, salt)
-            except OSError as exc:
-                raise database.wal_damaged(path, f"it cannot be read ({exc.strerror})") \
-                    from None
-            if report.problem:
-                raise database.wal_damaged(path, report.problem)
+        check_log(path)
         if self.paths.key_file(notebook_id).exists():
             self._key_file(notebook_id)
 
@@ -266,24 +256,7 @@ class Library:
         Raises one of the plain errors.
         """
         path = self.paths.notebook_file(notebook_id)
-        if not path.exists():
-            raise NotebookNotFoundError()
-        keyfile: KeyFile | None
-        try:
-            keyfile = self._key_file(notebook_id)
-        except KeyFileDamagedError:
-            if passphrase is not None:
-                raise
-            keyfile = None
-        if passphrase is None:
-            key = self.keystore.load(notebook_id)
-            if keyfile is not None and not keyfile.matches(key):
-                raise KeyMissingError(
-                    "The key in the credential store does not belong to this notebook. "
-                    "Type the passphrase to open it; peerdesk will put the right key back.")
-        else:
-            assert keyfile is not None
-            key = keyfile.unwrap(passphrase)
+        key, _problem = self._key(notebook_id, passphrase)
         lock = InstanceLock(self.paths.lock_file(notebook_id)).acquire(read_only=read_only)
         try:
             notebook = self._open_checked(notebook_id, path, key, lock, read_only)
@@ -296,10 +269,45 @@ class Library:
             notebook.keyring_holds_key = passphrase is None
         return notebook
 
+    def _key(self, notebook_id: str, passphrase: str | None) -> tuple[bytes, str | None]:
+        """The notebook's data key, from the credential store or unwrapped with the
+        passphrase, and what is wrong with its key file (None when nothing)."""
+        if not self.paths.notebook_file(notebook_id).exists():
+            raise NotebookNotFoundError()
+        keyfile: KeyFile | None
+        problem = None
+        try:
+            keyfile = self._key_file(notebook_id)
+        except KeyFileDamagedError as exc:
+            if passphrase is not None:
+                raise
+            keyfile, problem = None, exc.message
+        if passphrase is not None:
+            assert keyfile is not None
+            return keyfile.unwrap(passphrase), problem
+        key = self.keystore.load(notebook_id)
+        if keyfile is not None and not keyfile.matches(key):
+            raise KeyMissingError(
+                "The key in the credential store does not belong to this notebook. "
+                "Type the passphrase to open it; peerdesk will put the right key back.")
+        return key, problem
+
+    def inspect(self, notebook_id: str, passphrase: str | None = None) -> Inspection:
+        """Every check of one notebook, each reported even where another finds damage;
+        nothing is written (``peerdesk-cli check``)."""
+        key, problem = self._key(notebook_id, passphrase)
+        lock = InstanceLock(self.paths.lock_file(notebook_id)).acquire(read_only=True)
+        try:
+            report = inspect(self.paths.notebook_file(notebook_id), key)
+        finally:
+            lock.release()
+        report.findings.insert(0, Finding("key file", problem is None, problem or "passed"))
+        return report
+
     def _open_checked(self, notebook_id: str, path: Path, key: bytes, lock: InstanceLock,
                       read_only: bool) -> Notebook:
         try:
-            handle = database.validated(path, key)
+            handle = validated(path, key)
         except KeyRejected:
             raise database.damaged(path, "its first page cannot be read") from None
         try:

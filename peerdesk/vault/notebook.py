@@ -18,15 +18,15 @@ from peerdesk.vault import database
 from peerdesk.vault.clock import Clock, SystemClock
 from peerdesk.vault.database import Connection, IntegrityReport
 from peerdesk.vault.domain import Engagement, EngagementDetails, FlipChart, Stage, TeamMember
-from peerdesk.vault.errors import PeerdeskError, ValidationError
+from peerdesk.vault.errors import NotebookClosedError, PeerdeskError, ValidationError
 from peerdesk.vault.instance_lock import InstanceLock
 
+__all__ = ["Notebook", "NotebookClosedError", "NotebookReadOnlyError", "created_at",
+           "database_damaged"]
+
 if TYPE_CHECKING:
+    from peerdesk.vault.checks.read_only import ReadOnly
     from peerdesk.vault.template import Template
-
-
-class NotebookClosedError(PeerdeskError):
-    default_message = "The notebook is locked. Unlock it to carry on."
 
 
 class NotebookReadOnlyError(PeerdeskError):
@@ -46,7 +46,7 @@ class Notebook:
 
     def __init__(self, conn: Connection, notebook_id: str, path: Path,
                  lock: InstanceLock, clock: Clock | None = None,
-                 read_only: database.ReadOnly | None = None) -> None:
+                 read_only: ReadOnly | None = None) -> None:
         self._conn: Connection | None = conn
         self.id = notebook_id
         self.path = path
