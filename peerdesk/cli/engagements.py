@@ -70,9 +70,8 @@ def cmd_check(args: argparse.Namespace, library: Library) -> int:
               f"{'memory' if settings['temp_store'] in (0, 2) else 'FILE'}")
     for finding in report.findings:
         mark = "passed" if finding.passed else "FAILED"
-        summary = finding.summary if finding.summary not in ("passed", "FAILED") else ""
-        print(f"{finding.label}: {mark}" + (f": {summary}" if summary and not
-                                           summary.startswith("FAILED") else ""))
+        summary = finding.summary if finding.summary != "passed" else ""
+        print(f"{finding.label}: {mark}" + (f" ({summary})" if summary else ""))
         for detail in finding.details:
             print(f"  {detail}")
     if not report.ok:

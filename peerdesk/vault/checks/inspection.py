@@ -56,7 +56,7 @@ def _open(path: Path, key: bytes, report: Inspection) -> ReadOnly | None:
         log = check_log(path)
         report.add("write-ahead log (-wal)", True,
                    "none" if log is None else
-                   f"passed ({log.frames} saved page change(s) waiting in it)")
+                   f"{log.frames} saved page change(s) waiting in it")
     except PeerdeskError as exc:
         report.add("write-ahead log (-wal)", False, exc.message)
         with contextlib.suppress(OSError):
@@ -89,10 +89,10 @@ def inspect(path: Path, key: bytes) -> Inspection:
         handle.close()
     count = len(checked.cipher_problems)
     report.add("encryption check (every page's HMAC)", not checked.cipher_problems,
-               "passed" if not count else f"FAILED: {count} problem(s)",
+               "" if not count else f"{count} problem(s)",
                checked.cipher_problems[:20] + ([f"... and {count - 20} more"]
                                                if count > 20 else []))
     report.add("database check", not checked.sqlite_problems,
-               "passed" if not checked.sqlite_problems else "FAILED",
+               "",
                checked.sqlite_problems[:20])
     return report
