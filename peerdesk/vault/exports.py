@@ -21,14 +21,13 @@ from pathlib import Path
 
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.files import (
-    PRIVATE_FILE_MODE,
     diagnose,
     free_space,
     fsync_dir,
     scrub,
     storage_error,
     temp_name,
-    write_all,
+    write_private,
 )
 from peerdesk.vault.notebook import Notebook
 
@@ -114,7 +113,7 @@ def _write(notebook: Notebook, path: Path, data: bytes, what: str) -> None:
     if _same_disk(folder, path.parent):
         tmp = temp_name(folder / f"{notebook.id}-export")
         try:
-            _write_new(tmp, data)
+            write_private(tmp, data)
             os.replace(tmp, path)
             fsync_dir(path.parent)
         except OSError as exc:
@@ -123,7 +122,7 @@ def _write(notebook: Notebook, path: Path, data: bytes, what: str) -> None:
         return
     existed = path.exists()
     try:
-        _write_new(path, data, replace=True)
+        write_private(path, data, replace=True)
         fsync_dir(path.parent)
     except OSError as exc:
         error = storage_error(exc, what, path, needed=len(data))
@@ -131,17 +130,6 @@ def _write(notebook: Notebook, path: Path, data: bytes, what: str) -> None:
             raise _PartlyWritten(error) from exc
         scrub(path)
         raise error from exc
-
-
-def _write_new(path: Path, data: bytes, replace: bool = False) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
-    flags |= os.O_TRUNC if replace else os.O_EXCL
-    fd = os.open(path, flags, PRIVATE_FILE_MODE)
-    try:
-        write_all(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def record_export(notebook: Notebook, path: Path, kind: str,

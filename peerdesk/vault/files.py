@@ -218,6 +218,19 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
+def write_private(path: Path, data: bytes, replace: bool = False) -> None:
+    """Write ``data`` to a new file (0600 from its first byte) and flush it to the disk;
+    ``replace`` writes over an existing one instead of refusing."""
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
+    flags |= os.O_TRUNC if replace else os.O_EXCL
+    fd = os.open(path, flags, PRIVATE_FILE_MODE)
+    try:
+        write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old file or the new, never half.
 
@@ -226,14 +239,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     """
     folder = path.parent
     tmp = temp_name(path)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(tmp, flags, PRIVATE_FILE_MODE)
-        try:
-            write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_private(tmp, data)
         os.replace(tmp, path)
         fsync_dir(folder)
     except OSError as exc:
