@@ -226,11 +226,10 @@ class SummaryTab(QWidget):
 
     def _preview_failed(self, task: ProgressTask, exc: object) -> None:
         if self._current(task):
-            if not isinstance(exc, PeerdeskError):
-                self._preview_ended(task)
-                raise exc if isinstance(exc, BaseException) else RuntimeError(exc)
-            self.context.messages.error(exc.message)
-            self.pdf_preview.show_status("The preview could not be made.")
+            why = exc.message if isinstance(exc, PeerdeskError) else (
+                f"something unexpected went wrong while drawing it ({type(exc).__name__})")
+            self.context.messages.error(f"The preview could not be made: {why}")
+            self.pdf_preview.show_status(f"The preview could not be made: {why}")
         self._preview_ended(task)
 
     def _preview_ended(self, task: ProgressTask) -> None:
@@ -313,7 +312,9 @@ class SummaryTab(QWidget):
                 f"The file could not be written there ({exc.strerror or exc}). Choose "
                 "another folder and try again. Nothing was recorded.")
         else:
-            raise exc if isinstance(exc, BaseException) else RuntimeError(exc)
+            self.context.messages.error(
+                "The summary was not saved: something unexpected went wrong while making it "
+                f"({type(exc).__name__}). Nothing was written or recorded.")
 
     def copy_text(self) -> None:
         """The plain text on the clipboard, after the same check as an export."""
