@@ -24,6 +24,8 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
     for entry in entries:
         if entry.stage is not None:
             state = entry.stage.label
+            if entry.notice:
+                state += f"; key file DAMAGED: {entry.notice}"
         elif entry.damaged:
             state = f"DAMAGED: {entry.problem}"
         elif entry.problem_kind in ("CredentialStoreUnavailableError", "KeyMissingError"):

@@ -52,6 +52,8 @@ class NotebookEntry:
     stage: Stage | None = None
     problem: str | None = None
     problem_kind: str | None = None  # the error's class name, for a short label in a list
+    notice: str | None = None
+    """Something amiss that does not stop it opening (a damaged key file, say)."""
 
     @property
     def damaged(self) -> bool:
@@ -69,6 +71,9 @@ class NotebookEntry:
             day = date.fromisoformat(day).strftime("%d/%m/%Y")
         except ValueError:
             pass
+        if self.damaged:
+            made = f" made {day}" if day else ""
+            return f"An engagement{made} (its title cannot be read)"
         return f"Locked engagement, made {day}"
 
 
@@ -110,8 +115,9 @@ class Library:
                 return entry
             with self.open(notebook_id, read_only=True) as notebook:
                 engagement = notebook.engagement()
+                notice = notebook.key_file_problem
             return NotebookEntry(entry.id, entry.path, created, engagement.title,
-                                 engagement.stage)
+                                 engagement.stage, notice=notice)
         except PeerdeskError as exc:
             problem: PeerdeskError = exc
             if not isinstance(exc, DAMAGE_ERRORS):
@@ -256,13 +262,14 @@ class Library:
         Raises one of the plain errors.
         """
         path = self.paths.notebook_file(notebook_id)
-        key, _problem = self._key(notebook_id, passphrase)
+        key, problem = self._key(notebook_id, passphrase)
         lock = InstanceLock(self.paths.lock_file(notebook_id)).acquire(read_only=read_only)
         try:
             notebook = self._open_checked(notebook_id, path, key, lock, read_only)
         except BaseException:
             lock.release()
             raise
+        notebook.key_file_problem = problem
         if passphrase is not None and not read_only:
             notebook.keyring_holds_key = self._store_key(notebook_id, key)
         else:
@@ -347,14 +354,19 @@ class Library:
 
     # -- passphrase ---------------------------------------------------------------
 
-    def change_passphrase(self, notebook_id: str, current: str, new: str) -> None:
+    def change_passphrase(self, notebook_id: str, current: str, new: str,
+                          open_here: Notebook | None = None) -> None:
         """Re-wrap the key file under a new passphrase; the notebook itself is untouched.
 
-        Refused while the notebook is open in any peerdesk window or process."""
+        Refused while the notebook is open in another peerdesk window or process; the
+        window that has it open passes its ``Notebook`` as ``open_here``."""
         check_passphrase(new)
         if not self.paths.notebook_file(notebook_id).exists():
             raise NotebookNotFoundError()
-        lock = InstanceLock(self.paths.lock_file(notebook_id)).acquire(read_only=True)
+        held = open_here is not None and open_here.id == notebook_id and not open_here.closed
+        lock = InstanceLock(self.paths.lock_file(notebook_id))
+        if not held:
+            lock.acquire(read_only=True)
         try:
             keyfile = self._key_file(notebook_id)
             key = keyfile.unwrap(current)

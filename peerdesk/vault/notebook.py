@@ -54,6 +54,8 @@ class Notebook:
         self.clock: Clock = clock or SystemClock()
         self._mutex = threading.RLock()
         self.keyring_holds_key: bool | None = None
+        self.key_file_problem: str | None = None
+        """Set when it opened from the credential store while its key file is damaged."""
         self._read_only = read_only
         """Set when opened only to read (nothing of it, or of its log, can change)."""
 

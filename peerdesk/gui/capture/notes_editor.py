@@ -23,7 +23,7 @@ from peerdesk.capture.autosave import (
 from peerdesk.vault.clock import Clock
 
 RETRY_MS = 2000
-NOT_SAVED = "NOT SAVED: peerdesk keeps trying"
+NOT_SAVED = "Not saved yet: peerdesk keeps trying"
 
 
 class SaveStatus(QLabel):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 from peerdesk.capture.postits import KIND_LABELS, Postit, PostitStore
 from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.vault.domain import FlipChart
-from peerdesk.vault.errors import PeerdeskError
+from peerdesk.vault.errors import PeerdeskError, StorageError
 
 KIND_KEYS = {"S": "strength", "A": "area_to_explore", "G": "suggestion",
              "R": "participant_recommendation", "O": "observation"}
 """The letter that picks each kind in the bar."""
 DEFAULT_KIND = "observation"
+RETRY_MS = 3000
+"""How often a post-it the disk refused is offered to it again."""
 _LINK = "text-decoration: none; color: #0b3d66;"
 
 
@@ -102,6 +104,10 @@ class PostitBar(QFrame):
         self.problem.setStyleSheet(problem_style(bold=False))
         grid.addWidget(self.problem, 3, 0, 1, 2)
         grid.setColumnStretch(1, 1)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self._retry)
         self.setTabOrder(self.text, self.file_button)
         self.setTabOrder(self.file_button, self.cancel_button)
         self.hide()
@@ -269,22 +275,45 @@ class PostitBar(QFrame):
                 postit = self.store.update(self.editing.id, text, self.kind)
                 if postit.flip_chart_id != chart.id:
                     postit = self.store.move(postit.id, chart.id)
+        except StorageError as exc:
+            # The disk said no (full, read-only): the post-it stays here, marked, and is
+            # offered again by itself until it is saved or the peer cancels it.
+            self.problem.setText(f"Not saved yet: {exc.message} peerdesk tries again by "
+                                 "itself; Esc gives up this post-it.")
+            self.title.setText("Post-it NOT SAVED YET:")
+            self.retry_timer.start()
+            return
         except PeerdeskError as exc:
             self.problem.setText(exc.message)
             return
+        self.retry_timer.stop()
         self.editing = None
         self.hide()
         self.filed.emit(postit)
         self.closed.emit()
 
+    @property
+    def unsaved(self) -> bool:
+        """True while a post-it the disk refused waits here to be saved."""
+        return self.retry_timer.isActive()
+
+    def _retry(self) -> None:
+        if self.isVisible():
+            self.file()
+
     def cancel(self) -> None:
+        self.retry_timer.stop()
         self.editing = None
         self.problem.clear()
         self.hide()
         self.closed.emit()
 
     def forget(self) -> None:
-        """Drop what the bar holds (teardown on lock)."""
+        """Drop what the bar holds (teardown on lock), after a last try to save a post-it
+        the disk refused."""
+        if self.unsaved:
+            self.file()
+        self.retry_timer.stop()
         self.text.clear()
         self.editing = None
         self.session_id = None

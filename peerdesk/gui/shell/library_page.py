@@ -73,8 +73,13 @@ class LibraryPage(QWidget):
         self.list.clear()
         no_store = False
         for entry in entries:
+            detail = entry.problem or entry.notice or ""
             if entry.stage is not None:
                 second = entry.stage.label
+                if entry.notice:
+                    second += " · Its key file is damaged: open it to see what to do"
+            elif entry.damaged:
+                second = _DAMAGE_LABELS.get(entry.problem_kind or "", _DAMAGE_LABELS[""])
             elif locked or entry.problem_kind in _NEEDS_PASSPHRASE:
                 no_store |= entry.problem_kind == "CredentialStoreUnavailableError"
                 second = _NEEDS_PASSPHRASE.get(entry.problem_kind or "", "Locked: open it with "
@@ -84,6 +89,9 @@ class LibraryPage(QWidget):
             item = QListWidgetItem(f"{entry.label}\n{second}")
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.label}. {second}")
+            if detail:
+                item.setToolTip(detail)
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, detail)
             self.list.addItem(item)
         if entries:
             self.list.setCurrentRow(0)
@@ -113,6 +121,16 @@ class LibraryPage(QWidget):
             self._activated(item)
 
 
+_DAMAGE_LABELS = {
+    "NotebookDamagedError": "DAMAGED: the notebook file cannot be read. Press Enter to see "
+                            "what to do.",
+    "SidecarDamagedError": "DAMAGED: its write-ahead log (-wal file) cannot be used. Press "
+                           "Enter to see what to do.",
+    "KeyFileDamagedError": "DAMAGED: its key file cannot be read. Press Enter to see what "
+                           "to do.",
+    "NotebookTooNewError": "Made by a newer peerdesk: update peerdesk to open it.",
+    "": "DAMAGED: it cannot be read. Press Enter to see what to do.",
+}
 _NEEDS_PASSPHRASE = {
     "CredentialStoreUnavailableError": "Locked: opens with its passphrase",
     "KeyMissingError": "Locked: its key is not in the credential store; opens with its "

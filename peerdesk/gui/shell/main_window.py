@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self.notebook: Notebook | None = None
         self.page: EngagementPage | None = None
         self.locked_this_run: set[str] = set()
+        self.damage_seen: dict[str, PeerdeskError] = {}
+        """Damage found on opening (say, after the passphrase): the list shows it too."""
         self.idle = IdleLock(settings.idle_lock_minutes, clock.monotonic())
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName("peerdesk")
@@ -141,6 +143,13 @@ class MainWindow(QMainWindow):
         except PeerdeskError as exc:
             self.messages.error(exc.message)
             entries = []
+        if self.damage_seen:
+            from dataclasses import replace
+
+            entries = [e if e.stage is not None or e.id not in self.damage_seen
+                       else replace(e, problem=self.damage_seen[e.id].message,
+                                    problem_kind=type(self.damage_seen[e.id]).__name__)
+                       for e in entries]
         self.library_page.set_entries(entries, locked)
         self.library_page.sample_button.show()  # first start, and any time after
         if not entries:
@@ -163,6 +172,14 @@ class MainWindow(QMainWindow):
             except PeerdeskError as exc:
                 self.messages.error(exc.message)
                 return False
+            except Exception as exc:  # last resort: the core names what it foresees
+                self.messages.error(unexpected(exc))
+                return False
+        try:  # no passphrase can open a notebook whose files are visibly damaged
+            self.library.keyless_check(notebook_id)
+        except PeerdeskError as exc:
+            self.messages.error(exc.message)
+            return False
         return self._ask_passphrase(notebook_id, reason)
 
     def _ask_passphrase(self, notebook_id: str, reason: str) -> bool:
@@ -177,6 +194,15 @@ class MainWindow(QMainWindow):
                 continue
             except (KeyFileDamagedError, PeerdeskError) as exc:
                 self.messages.error(exc.message)
+                from peerdesk.vault.library import DAMAGE_ERRORS
+
+                if isinstance(exc, DAMAGE_ERRORS):
+                    self.damage_seen[notebook_id] = exc
+                    self.refresh_library()
+                    self.messages.error(exc.message)
+                return False
+            except Exception as exc:  # last resort, as above
+                self.messages.error(unexpected(exc))
                 return False
             self.locked_this_run.discard(notebook_id)
             return self._show(notebook, via_passphrase=True)
@@ -210,6 +236,9 @@ class MainWindow(QMainWindow):
                                   "store cannot be used, so peerdesk will ask again next time.")
         else:
             self.messages.clear()
+        if notebook.key_file_problem:
+            self.messages.warning(f"{notebook.key_file_problem} Until then this notebook "
+                                  "opens only on this computer.")
         self.destruction.notebook_opened(notebook)
         return True
 
@@ -347,6 +376,11 @@ class MainWindow(QMainWindow):
             self.notebook = None
         self._watch_activity(False)
         super().closeEvent(event)
+
+
+def unexpected(exc: BaseException) -> str:
+    return (f"peerdesk could not open the notebook: something unexpected went wrong "
+            f"({type(exc).__name__}). Nothing was changed.")
 
 
 class ActivityFilter(QObject):

@@ -164,9 +164,10 @@ class KeyFile:
             fields = keyfile_format.check(keyfile_format.parse(raw), expected_id)
         except KeyFileFormatError as exc:
             raise KeyFileDamagedError(
-                f"{where} is damaged: {exc}. So the passphrase cannot be checked. The "
-                "notebook can still open from the computer's credential store; if you have "
-                "a copy of the key file, put it back beside the notebook.") from None
+                f"{where} is damaged: {exc}. So the passphrase cannot be checked. If you "
+                "have a copy of the key file (from a backup), put it back beside the "
+                "notebook; until then the notebook opens only where the computer's "
+                "credential store holds its key.") from None
         return cls(notebook_id=fields["notebook_id"], created=fields["created"],
                    kdf=KdfParams(**fields["kdf"]),
                    nonce=fields["nonce"], wrapped_key=fields["wrapped_key"],

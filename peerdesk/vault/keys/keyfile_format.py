@@ -137,7 +137,7 @@ def check(doc: dict[str, Any], expected_id: str) -> dict[str, Any]:
         raise KeyFileFormatError("it belongs to another notebook")
     stored = doc.get(CHECKSUM_FIELD)
     if stored is not None and text(stored, "checksum", 64) != checksum(doc):
-        raise KeyFileFormatError("its contents do not match its checksum")
+        raise KeyFileFormatError("it has been changed since peerdesk wrote it")
     return {
         "notebook_id": notebook_id,
         "created": text(doc.get("created"), "creation time", 64),
