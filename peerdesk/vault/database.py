@@ -180,15 +180,34 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     else:
         check_file_shape(path)
         _writable(path)
-    conn = open_keyed(path, key)
+    try:
+        conn = open_keyed(path, key)
+    except BaseException:
+        remove_empty_sidecars(path)
+        raise
     try:
         _apply_settings(conn, path)
     except BaseException as exc:
         conn.close()
+        remove_empty_sidecars(path)
         if _is_sqlite_error(exc):
             raise translate(exc, path, "open the notebook") from None
         raise
     return conn
+
+
+def remove_empty_sidecars(path: Path) -> None:
+    """After the last connection closed: an empty -wal log (and then its -shm index) left
+    by an open the disk refused holds nothing; remove it so that a refusal leaves no file
+    behind. (The caller holds the notebook's lock: no other peerdesk has it open.)"""
+    log, index = sidecar(path, "wal"), sidecar(path, "shm")
+    try:
+        if log.exists() and log.stat().st_size == 0:
+            log.unlink()
+        if not log.exists() and index.exists():
+            index.unlink()
+    except OSError:
+        pass
 
 
 def _apply_settings(conn: Connection, path: Path) -> None:

@@ -126,6 +126,7 @@ class Notebook:
                         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                     with suppress(database.Error):
                         conn.close()
+                    database.remove_empty_sidecars(self.path)
             self._instance_lock.release()
 
     def __enter__(self) -> Notebook:
