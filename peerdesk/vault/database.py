@@ -28,7 +28,7 @@ from peerdesk.vault.errors import (
     SidecarDamagedError,
     StorageError,
 )
-from peerdesk.vault.files import diagnose, storage_error
+from peerdesk.vault.files import diagnose, is_unchangeable, storage_error
 
 if TYPE_CHECKING:
     # sqlcipher3 ships no type hints; its API is the standard library's sqlite3.
@@ -241,7 +241,10 @@ def translate(exc: BaseException, path: Path, what: str = "save to the notebook"
     if primary == _FULL or "disk is full" in text:
         return diagnose(path, what, needed, full=True)
     if primary in _DISK_CODES or "readonly" in text or "disk i/o" in text:
-        return diagnose(path, what, needed)
+        # SQLite writes to the -wal log first: the file that refused may be that one.
+        refusing = [p for p in (sidecar(path, "wal"), sidecar(path, "shm"), path)
+                    if p.exists() and (is_unchangeable(p) or not os.access(p, os.W_OK))]
+        return diagnose(refusing[0] if refusing else path, what, needed)
     if primary in _BUSY_CODES:
         return NotebookInUseError("The notebook is being used by another program just now. "
                                   "Nothing was changed. Close it there, then try again.")

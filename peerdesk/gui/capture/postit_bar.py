@@ -256,7 +256,7 @@ class PostitBar(QFrame):
     # -- filing -----------------------------------------------------------------------
 
     def file(self) -> None:
-        if not self.isVisible():
+        if self.isHidden():  # closed (not merely on a tab the peer has left)
             return
         chart = self.chart()
         if chart is None:
@@ -298,7 +298,7 @@ class PostitBar(QFrame):
         return self.retry_timer.isActive()
 
     def _retry(self) -> None:
-        if self.isVisible():
+        if not self.isHidden():
             self.file()
 
     def cancel(self) -> None:
