@@ -54,6 +54,7 @@ _DAMAGE_CODES = {11, 26, 24, 20}     # CORRUPT, NOTADB, FORMAT, MISMATCH
 _DISK_CODES = {3, 8, 10, 14, 23}     # PERM, READONLY, IOERR, CANTOPEN, AUTH
 _BUSY_CODES = {5, 6}                 # BUSY, LOCKED
 _FULL = 13
+_CONSTRAINT = 19
 
 
 class KeyRejected(Exception):
@@ -245,6 +246,9 @@ def translate(exc: BaseException, path: Path, what: str = "save to the notebook"
         refusing = [p for p in (sidecar(path, "wal"), sidecar(path, "shm"), path)
                     if p.exists() and (is_unchangeable(p) or not os.access(p, os.W_OK))]
         return diagnose(refusing[0] if refusing else path, what, needed)
+    if primary == _CONSTRAINT:
+        return PeerdeskError(f"peerdesk could not {what}: the change clashes with what the "
+                             f"notebook already holds (SQLite: {exc}). Nothing was changed.")
     if primary in _BUSY_CODES:
         return NotebookInUseError("The notebook is being used by another program just now. "
                                   "Nothing was changed. Close it there, then try again.")
