@@ -370,6 +370,12 @@ class Library:
         try:
             keyfile = self._key_file(notebook_id)
             key = keyfile.unwrap(current)
+            if not held:  # a damaged notebook keeps its key file as it is
+                path = self.paths.notebook_file(notebook_id)
+                try:
+                    validated(path, key).close()
+                except KeyRejected:
+                    raise database.damaged(path, "its first page cannot be read") from None
             fresh = KeyFile.wrap(key, new, notebook_id, keyfile.created, self.kdf.fresh())
             atomic_write(self.paths.key_file(notebook_id), fresh.to_bytes())
             if self._key_file(notebook_id).unwrap(new) != key:
