@@ -97,6 +97,12 @@ class StorageError(PeerdeskError):
         "Check that the disk has free space and that the folder can be written to."
     )
 
+    @property
+    def while_retrying(self) -> str:
+        """The message for a screen that keeps what was refused and tries again by itself:
+        the peer need not try again."""
+        return self.message.replace(", then try again.", ".")
+
 
 class DiskFullError(StorageError):
     default_message = "The disk is full, so nothing could be saved. Free some space, then " \

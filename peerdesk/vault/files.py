@@ -109,7 +109,8 @@ def _existing(path: Path) -> Path:
 
 def _disk_full(what: str, where: Path, needed: int | None) -> DiskFullError:
     free = free_space(where)
-    have = f" (only {size_text(free)} free)" if free is not None else ""
+    have = "" if free is None else " (no space is left)" if free < 4096 else \
+        f" (only {size_text(free)} free)"
     more = ""
     if needed is not None:
         more = f" Free at least {size_text(max(needed - (free or 0), 0) + (1 << 20))}"

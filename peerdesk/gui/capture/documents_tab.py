@@ -274,7 +274,7 @@ class DocumentsTab(QWidget):
                     added.append(docs.import_file(notebook, path).id)
                 except StorageError as exc:  # the disk, not the file: try again later
                     unsaved.append(path)
-                    why = exc.message
+                    why = exc.while_retrying
                 except PeerdeskError as exc:
                     refused.append(exc.message)
             return added, refused, unsaved, why

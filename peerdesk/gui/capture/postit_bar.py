@@ -278,8 +278,8 @@ class PostitBar(QFrame):
         except StorageError as exc:
             # The disk said no (full, read-only): the post-it stays here, marked, and is
             # offered again by itself until it is saved or the peer cancels it.
-            self.problem.setText(f"Not saved yet: {exc.message} peerdesk tries again by "
-                                 "itself; Esc gives up this post-it.")
+            self.problem.setText(f"Not saved yet: {exc.while_retrying} peerdesk tries again "
+                                 "by itself; Esc gives up this post-it.")
             self.title.setText("Post-it NOT SAVED YET:")
             self.retry_timer.start()
             return
