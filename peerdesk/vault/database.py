@@ -118,7 +118,8 @@ def _pragma(conn: Connection, sql: str) -> Any:
     return None if row is None else row[0]
 
 
-def open_keyed(path: Path, key: bytes, target: str | None = None) -> Connection:
+def open_keyed(path: Path, key: bytes, target: str | None = None,
+               what: str = "open the notebook") -> Connection:
     """A connection to ``target`` (a ``file:`` URI, or ``path`` itself) keyed with ``key``.
 
     Raises ``KeyRejected`` when the first page does not read with the key (wrong key or a
@@ -129,7 +130,7 @@ def open_keyed(path: Path, key: bytes, target: str | None = None) -> Connection:
         conn: Connection = sqlcipher3.connect(target or str(path), uri=target is not None,
                                               isolation_level=None, check_same_thread=False)
     except sqlcipher3.Error as exc:
-        raise translate(exc, path, "open the notebook") from None
+        raise translate(exc, path, what) from None
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -139,7 +140,7 @@ def open_keyed(path: Path, key: bytes, target: str | None = None) -> Connection:
             code = getattr(exc, "sqlite_errorcode", None)
             if isinstance(code, int) and code & 0xFF not in _DAMAGE_CODES \
                     and "not a database" not in str(exc) and "malformed" not in str(exc):
-                raise translate(exc, path, "open the notebook") from None
+                raise translate(exc, path, what) from None
             raise KeyRejected() from None
     except BaseException:
         conn.close()
@@ -181,8 +182,9 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     else:
         check_file_shape(path)
         _writable(path)
+    what = "create the notebook" if create else "open the notebook"
     try:
-        conn = open_keyed(path, key)
+        conn = open_keyed(path, key, what=what)
     except BaseException:
         remove_empty_sidecars(path)
         raise
@@ -192,7 +194,7 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
         conn.close()
         remove_empty_sidecars(path)
         if _is_sqlite_error(exc):
-            raise translate(exc, path, "open the notebook") from None
+            raise translate(exc, path, what) from None
         raise
     return conn
 

@@ -124,3 +124,16 @@ def test_an_unchangeable_notebook_file(tmp_path: Path) -> None:
         assert run_cli(home, "check", notebook_id, "--passphrase-stdin",
                        stdin=PASS).returncode == 0
     assert fingerprints(home) == before
+
+
+def test_a_new_notebook_or_sample_on_a_full_disk_leaves_nothing_half_made(tmp_path: Path
+                                                                          ) -> None:
+    with small_disk(tmp_path / "disk", "2m") as disk:
+        home = disk / "home"
+        sample = run_cli(home, "demo", "--scale", "20", "--passphrase-stdin", stdin=PASS)
+        refused_plainly(sample, "is full")
+        fill(disk)
+        new = run_cli(home, "new", "--title", "Northvale", "--passphrase-stdin", stdin=PASS)
+        assert new.returncode == 2 and "is full" in new.stderr
+        assert "create the notebook" in new.stderr or "save" in new.stderr
+        assert list((home / "data" / "notebooks").iterdir()) == []
