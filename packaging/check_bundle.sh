@@ -169,6 +169,16 @@ if [ "${1:-}" = "--inner" ]; then
         echo "   (no export command yet: skipped)"
     fi
 
+    if has check-text; then
+        # The attribution check's data (forenames, word frequencies, phone metadata,
+        # roles) must be in the bundle: a name and a number are found, exit status 3.
+        run check-text 3 "$PASSPHRASE"$'\nThe ICP chair, John Barker, is on 07700 900123.\n' \
+            "$CLI" check-text "$TARGET" - --passphrase-stdin
+        grep -q "John Barker" "$WORK/out/check-text.out" || fail "check-text: no name found"
+        grep -q "07700 900123" "$WORK/out/check-text.out" || fail "check-text: no phone found"
+        ok "check-text: a name, a role and a phone number found in the bundle"
+    fi
+
     if has destroy; then
         args=("$CLI" destroy "$TARGET" --confirm-title "$TARGET_TITLE" --passphrase-stdin)
         for flag in --attest-notes --attest-printed --attest-copies; do

@@ -5,7 +5,8 @@
 
 - ui/NAME.ui               -> peerdesk/gui/forms/ui_NAME.py   (pyside6-uic)
 - resources/peerdesk.qrc   -> peerdesk/gui/resources_rc.py    (pyside6-rcc)
-- resources/templates/*, resources/fonts/*  -> peerdesk/assets/... (copied: the Qt-free
+- resources/templates/*, resources/fonts/*, resources/attribution/*  -> peerdesk/assets/...
+  (copied: the Qt-free
   core reads templates and the PDF font without Qt)
 """
 
@@ -24,7 +25,7 @@ RES_DIR = ROOT / "resources"
 FORMS_DIR = ROOT / "peerdesk" / "gui" / "forms"
 RC_FILE = ROOT / "peerdesk" / "gui" / "resources_rc.py"
 ASSETS_DIR = ROOT / "peerdesk" / "assets"
-COPIED = ("templates", "fonts")
+COPIED = ("templates", "fonts", "attribution")
 
 
 def _tool(name: str) -> list[str]:

@@ -33,4 +33,4 @@ def test_the_marker_in_pyproject_is_there() -> None:
     from pathlib import Path
 
     text = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text()
-    assert "PySide6-Essentials>=6.8,<6.12; python_version < '3.12'" in text
+    assert "PySide6-Essentials>=6.10,<6.12; python_version < '3.12'" in text

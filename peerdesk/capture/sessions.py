@@ -15,6 +15,7 @@ from peerdesk.vault.database import Connection
 from peerdesk.vault.errors import PeerdeskError, ValidationError
 from peerdesk.vault.notebook import Notebook
 from peerdesk.vault.schema import SESSION_KINDS
+from peerdesk.vault.team_tables import slot_source_id
 from peerdesk.vault.template import CONFIDENTIALITY_KEY
 
 
@@ -80,6 +81,9 @@ class SessionDetails:
     my_part: str | None = None
     expected_participants: int | None = None
     theme_ids: tuple[int, ...] = ()
+    source_id: str | None = None
+    """The stable id shared with colleagues' notebooks (see ``vault.team_tables``); made
+    from the start and title when not given. Set once, when the session is added."""
 
     def problems(self) -> list[str]:
         out: list[str] = []
@@ -166,7 +170,7 @@ class Participant:
 
 _COLUMNS = ("id, kind, title, starts_at, ends_at, place, partner_id, my_part,"
             " expected_participants, notes, status, started_at, confidentiality_at,"
-            " created_at, updated_at")
+            " created_at, updated_at, source_id")
 
 
 def _session(r: Any, themes: tuple[int, ...]) -> Session:
@@ -175,7 +179,7 @@ def _session(r: Any, themes: tuple[int, ...]) -> Session:
         place=r[5], partner_id=r[6], my_part=r[7], expected_participants=r[8],
         theme_ids=themes, notes=r[9], status=r[10], started_at=from_text(r[11]),
         confidentiality_at=from_text(r[12]), created_at=from_text(r[13]),
-        updated_at=from_text(r[14]))
+        updated_at=from_text(r[14]), source_id=r[15])
 
 
 _NEVER = datetime(9999, 12, 31, tzinfo=UTC)
@@ -189,11 +193,13 @@ def insert_session(conn: Connection, details: SessionDetails, now: str) -> int:
     """Add one session inside the caller's transaction (used by imports too)."""
     d = details.with_default_end()
     d.check()
+    source_id = d.source_id or (slot_source_id(d.starts_at, d.title) if d.starts_at else None)
     cur = conn.execute(
         "INSERT INTO session (kind, title, starts_at, ends_at, place, partner_id, my_part,"
-        " expected_participants, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " expected_participants, created_at, updated_at, source_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (d.kind, d.title.strip(), to_text(d.starts_at), to_text(d.ends_at), d.place.strip(),
-         d.partner_id, d.my_part, d.expected_participants, now, now))
+         d.partner_id, d.my_part, d.expected_participants, now, now, source_id))
     session_id = int(cur.lastrowid or 0)
     _write_themes(conn, session_id, d.theme_ids)
     return session_id

@@ -14,13 +14,13 @@ import sys
 from collections.abc import Sequence
 
 from peerdesk import __version__
-from peerdesk.cli import capture, destruction, engagements, summary, synthesis
+from peerdesk.cli import capture, destruction, engagements, summary, synthesis, team
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.files import storage_error, sweep_temporary
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 
-GROUPS = (engagements, capture, synthesis, summary, destruction)
+GROUPS = (engagements, capture, synthesis, team, summary, destruction)
 """The groups of commands, in the order ``--help`` lists them."""
 
 

@@ -102,6 +102,8 @@ class CertificateRecord:
     checks: tuple[CertificateCheck, ...]
     kept: tuple[tuple[str, str], ...]
     attestations: Attestations = field(default_factory=Attestations)
+    team_bundles: tuple[int, int] = (0, 0)
+    """Team bundle files (sent, received) among the artefacts."""
 
     @property
     def ok(self) -> bool:
@@ -155,6 +157,10 @@ def sections(record: CertificateRecord) -> list[tuple[str, list[str]]]:
                  + f": {a.outcome}"
                  + (f" What to do: {a.advice}" if a.advice and not a.ok else "")
                  for a in record.artefacts]
+    sent, received = record.team_bundles
+    if sent or received:
+        artefacts.append(f"Team bundles: {plural(sent, 'bundle')} sent and "
+                         f"{plural(received, 'bundle')} received, each listed above.")
     checks = []
     for check in record.checks:
         line = f"{'[passed]' if check.passed else '[FAILED]'} {check.label}: {check.detail}"

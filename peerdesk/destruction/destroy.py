@@ -37,7 +37,7 @@ from peerdesk.destruction.certificate import (
 )
 from peerdesk.destruction.certificates import write_certificate
 from peerdesk.destruction.email import for_record, save_draft
-from peerdesk.destruction.inventory import Action, Inventory, Kind, plan
+from peerdesk.destruction.inventory import BUNDLE_KEYS, Action, Inventory, Kind, plan
 from peerdesk.destruction.journal import (
     CheckEntry,
     DestructionJournalDamagedError,
@@ -292,8 +292,11 @@ def certificate_record(journal: Journal) -> CertificateRecord:
                    for c in journal.checks)
     kept = tuple((s.label, s.keep_reason or "") for s in journal.steps
                  if s.state is StepState.KEPT)
+    bundles = (sum(s.key.startswith(BUNDLE_KEYS["team_bundle"]) for s in journal.steps),
+               sum(s.key.startswith(BUNDLE_KEYS["team_bundle_received"]) for s in journal.steps))
     return CertificateRecord(
         title=journal.title, peer_name=journal.peer_name, manager_name=journal.manager_name,
         manager_email=journal.manager_email, started_at=journal.started_at,
         finished_at=journal.finished_at or journal.started_at, app_version=journal.app_version,
-        artefacts=lines, checks=checks, kept=kept, attestations=journal.attestations)
+        artefacts=lines, checks=checks, kept=kept, attestations=journal.attestations,
+        team_bundles=bundles)

@@ -25,8 +25,12 @@ EXPORT_KIND_LABELS = {
     "summary_docx": "Summary for the manager (Word)",
     "summary_txt": "Summary for the manager (text)",
     "document_copy": "Copy of a background document",
+    "team_bundle": "Team bundle sent",
+    "team_bundle_received": "Team bundle received (where it was read from)",
     "other": "File written out of the notebook",
 }
+BUNDLE_KEYS = {"team_bundle": "bundle-sent-", "team_bundle_received": "bundle-received-"}
+"""Team bundles' artefacts are named apart, so the certificate can count them."""
 
 
 class Kind(StrEnum):
@@ -206,7 +210,8 @@ def plan(library: Library, notebook: Notebook,
             except OSError:
                 changed = False
         artefact = Artefact(
-            f"export-{record.id}", Kind.EXPORT, label, Action.OVERWRITE_DELETE,
+            f"{BUNDLE_KEYS.get(record.kind, 'export-')}{record.id}", Kind.EXPORT, label,
+            Action.OVERWRITE_DELETE,
             path=record.path, size=size, present=size is not None, export_id=record.id,
             sha256=record.sha256, changed_since_written=changed,
             note="It has changed since peerdesk wrote it." if changed else "")

@@ -3,6 +3,10 @@
 ``fill_demo(notebook, scale)`` writes ``scale`` copies of a four-day peer challenge
 (40 sessions with notes, 100 post-its, 10 findings per copy) with bulk inserts in a
 few transactions; the search index is filled in one pass per transaction.
+
+The peer's own post-its are written directly; the partner peers' ones arrive the way a
+real colleague's do, as a team bundle merged by ``team.merge`` (the same code that
+receives a bundle file), so the board shows colleagues' cards as the app makes them.
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ from typing import Any
 
 from peerdesk.capture.sessions import to_text
 from peerdesk.sample import content as C
+from peerdesk.sample.colleagues import Colleagues
 from peerdesk.vault import search_index
 from peerdesk.vault.database import Connection
 from peerdesk.vault.domain import EngagementDetails, Stage, TeamMember
 from peerdesk.vault.errors import ValidationError
 from peerdesk.vault.library import Library
 from peerdesk.vault.notebook import Notebook
+from peerdesk.vault.team_tables import slot_source_id
 
 FIRST_DAY = date(2026, 3, 3)  # a Tuesday
 DAY_STARTS = time(8, 30)
@@ -82,15 +88,16 @@ class _Rows:
 _INSERTS = {
     "session": "INSERT INTO session (id, kind, title, starts_at, ends_at, place, partner_id,"
                " my_part, expected_participants, notes, status, started_at,"
-               " confidentiality_at, created_at, updated_at)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done', ?, ?, ?, ?)",
+               " confidentiality_at, created_at, updated_at, source_id)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'done', ?, ?, ?, ?, ?)",
     "session_theme": "INSERT INTO session_theme (session_id, flip_chart_id) VALUES (?, ?)",
     "participant": "INSERT INTO participant (session_id, role, organisation, name, position)"
                    " VALUES (?, ?, ?, ?, ?)",
     "document": "INSERT INTO document (id, title, file_name, media_type, size, sha256,"
                 " content, text, imported_at) VALUES (?, ?, ?, 'text/plain', ?, ?, ?, ?, ?)",
     "postit": "INSERT INTO postit (id, flip_chart_id, text, kind, session_id, document_id,"
-              " initials, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              " initials, position, created_at, updated_at, uid)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, lower(hex(randomblob(16))))",
     "finding": "INSERT INTO finding (id, flip_chart_id, headline, detail, kind, status,"
                " position, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "finding_evidence": "INSERT INTO finding_evidence (finding_id, postit_id, relation)"
@@ -110,6 +117,7 @@ class _Writer:
 
     def __init__(self, conn: Connection, now: str) -> None:
         self.now = now
+        self.colleagues = Colleagues(now)
         self.charts = {str(k): int(i) for i, k in conn.execute(
             "SELECT id, key FROM flip_chart WHERE key IS NOT NULL")}
         needed = {c for p in C.SESSIONS for c in p.charts} | {f[0] for f in C.FINDINGS}
@@ -126,7 +134,18 @@ class _Writer:
             return int(conn.execute(f"SELECT COALESCE(max(id), 0) FROM {table}").fetchone()[0])
 
         self.base = {t: base(t) for t in ("session", "postit", "finding", "document")}
-        self.next_place = {c: 0 for c in self.charts.values()}  # dense positions per chart
+        self.first = 0  # the first copy of the current transaction
+        self.places(conn)
+
+    def next_batch(self, conn: Connection, first: int) -> None:
+        """Post-its of the next copies come after the colleagues' ones merged just now."""
+        self.first = first
+        self.base["postit"] = int(conn.execute("SELECT COALESCE(max(id), 0) FROM postit")
+                                  .fetchone()[0])
+
+    def places(self, conn: Connection) -> None:
+        """Dense positions per chart, after what is already there."""
+        self.next_place = {c: 0 for c in self.charts.values()}
         self.next_place.update({int(c): int(n) for c, n in conn.execute(
             "SELECT flip_chart_id, max(position) + 1 FROM postit GROUP BY flip_chart_id")})
 
@@ -138,24 +157,32 @@ class _Writer:
         docs = [self.base["document"] + k * len(C.DOCUMENTS) + i + 1
                 for i in range(len(C.DOCUMENTS))]
         lines: dict[str, list[str]] = {p.key: [] for p in C.SESSIONS}
-        pid = self.base["postit"] + k * POSTITS_PER_COPY
+        first_pid = self.base["postit"] + (k - self.first) * POSTITS_PER_COPY
+        pid = first_pid
         pairs = {p.key: self.partners[i % len(self.partners)] for i, p in enumerate(C.SESSIONS)}
 
-        def postit(ref: str, chart: str, kind: str, text: str) -> int:
+        def postit(ref: str, chart: str, kind: str, text: str) -> int | str:
+            """A post-it's id, or the stable id of a partner's one (merged later)."""
             nonlocal pid
             pid += 1
             text = text.format(**fill)
             session, document = (None, docs[int(ref[4:])]) if ref.startswith("doc:") else (
                 sid[ref], None)
-            initials = self.me if pid % 3 or session is None else pairs[ref][1] or self.me
+            if session is not None:
+                lines[ref].append(f"- {text}" + (" (!)" if kind == "strength" else ""))
+            partner = pairs[ref][1] if session is not None else ""
+            if pid % 3 == 0 and partner:
+                return self.colleagues.postit(partner, chart, kind, text, sources[ref])
             chart_id = self.charts[chart]
             slot = self.next_place.get(chart_id, 0)
             self.next_place[chart_id] = slot + 1
-            rows.add("postit", (pid, chart_id, text, kind, session, document, initials,
+            rows.add("postit", (pid, chart_id, text, kind, session, document, self.me,
                                 slot, self.now, self.now))
-            if session is not None:
-                lines[ref].append(f"- {text}" + (" (!)" if kind == "strength" else ""))
             return pid
+
+        sources = {p.key: (self._source_id(k, p), p.kind,
+                           (FIRST_DAY + timedelta(days=p.day)).isoformat())
+                   for p in C.SESSIONS}
 
         for i, (title, file_name, text) in enumerate(C.DOCUMENTS):
             body = text.format(**fill).encode()
@@ -168,8 +195,11 @@ class _Writer:
                                  kind, status, k * FINDINGS_PER_COPY + f, self.now, self.now))
             for relation, items in (("supports", support), ("challenges", challenges)):
                 for ref, pkind, text in items:
-                    rows.add("finding_evidence",
-                             (fid0 + f + 1, postit(ref, chart, pkind, text), relation))
+                    made = postit(ref, chart, pkind, text)
+                    if isinstance(made, str):
+                        self.colleagues.evidence.append((fid0 + f + 1, made, relation))
+                    else:
+                        rows.add("finding_evidence", (fid0 + f + 1, made, relation))
         groups = [p.key for p in C.SESSIONS if p.kind == C.FG]
         for i, text in enumerate(C.RECOMMENDATIONS):
             key = groups[i % len(groups)]
@@ -177,7 +207,7 @@ class _Writer:
             postit(key, chart, "participant_recommendation", text)
         heard = [p for p in C.SESSIONS if p.kind in (C.M, C.FG)]
         spare = 0
-        while pid < self.base["postit"] + (k + 1) * POSTITS_PER_COPY:
+        while pid < first_pid + POSTITS_PER_COPY:
             chart, kind, text = C.SPARE_POSTITS[spare % len(C.SPARE_POSTITS)]
             fits = [p.key for p in heard if chart in p.charts] or [p.key for p in heard]
             again = spare // len(C.SPARE_POSTITS)  # heard again: in another session
@@ -185,7 +215,14 @@ class _Writer:
                    text)
             spare += 1
         self._team_log(sid, fid0, lines, fill, rows)
-        self._sessions(k, sid, lines, pairs, fill, rows)
+        self._sessions(k, sid, lines, pairs, fill, rows, sources)
+
+    @staticmethod
+    def _source_id(k: int, planned: Any) -> str:
+        """The session's stable id, one per session of each copy."""
+        day = FIRST_DAY + timedelta(days=planned.day)
+        return slot_source_id(datetime.combine(day, DAY_STARTS).astimezone(),
+                              f"{planned.title} {planned.key} {k}")
 
     def _team_log(self, sid: dict[str, int], fid0: int, lines: dict[str, list[str]],
                   fill: dict[str, Any], rows: _Rows) -> None:
@@ -200,7 +237,7 @@ class _Writer:
 
     def _sessions(self, k: int, sid: dict[str, int], lines: dict[str, list[str]],
                   pairs: dict[str, tuple[int | None, str]], fill: dict[str, Any],
-                  rows: _Rows) -> None:
+                  rows: _Rows, sources: dict[str, tuple[str, str, str]]) -> None:
         free: dict[int, datetime] = {}  # on site, sessions follow each other
         for i, p in enumerate(C.SESSIONS):
             day = FIRST_DAY + timedelta(days=p.day)
@@ -225,7 +262,8 @@ class _Writer:
                 f"{fill['place']} civic centre, room {1 + i % 4}" if p.day >= 0 else "",
                 partner, part, len(p.people) if p.kind == C.FG else None,
                 "\n".join(t for t in text if t), started,
-                started if p.kind in (C.M, C.FG) else None, self.now, self.now))
+                started if p.kind in (C.M, C.FG) else None, self.now, self.now,
+                sources[p.key][0]))
             for chart in p.charts:
                 rows.add("session_theme", (sid[p.key], self.charts[chart]))
             for j, (role, org, name) in enumerate(p.people):
@@ -251,9 +289,14 @@ def fill_demo(notebook: Notebook, scale: int = 1) -> None:
             writer.copy(k, rows)
         if first == 0:
             writer.signposts(rows)
-        with notebook.write() as conn, search_index.bulk_insert(conn):
-            for table in _ORDER:
-                if table in rows.tables:
-                    conn.executemany(_INSERTS[table], rows.tables[table])
+        with notebook.write() as conn:
+            with search_index.bulk_insert(conn):
+                for table in _ORDER:
+                    if table in rows.tables:
+                        conn.executemany(_INSERTS[table], rows.tables[table])
+            with search_index.bulk_insert(conn):  # the colleagues' cards only add rows
+                writer.colleagues.deliver(conn)
+            writer.places(conn)
+            writer.next_batch(conn, first + COPIES_PER_TRANSACTION)
     if notebook.engagement().stage is Stage.PREPARING:
         notebook.set_stage(Stage.ON_SITE)

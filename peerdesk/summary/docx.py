@@ -1,20 +1,32 @@
-"""The summary as a Word document the manager can edit (python-docx).
+"""The summary as a Word document the manager can work in (python-docx).
 
-Headings use Word's own heading styles, so the navigation pane and a table of contents
-work; the document properties name nobody.
+- Word's own styles: Title, Heading 1-3, List Bullet, Caption; so the navigation pane,
+  outline view and the table of contents work, and the manager can restyle it at once.
+- A table of contents field (Word fills in the page numbers when fields are updated; it is
+  written already filled in with the headings, so it reads well before that).
+- The protective marking in the header and the footer of every page, and "Page N of M"
+  (PAGE and NUMPAGES fields).
+- Findings as headings that read on their own ("1.2  Partners tell one story"), with
+  kind, support and detail below.
+- Properties and extended properties that name no person, no machine, no program.
+- Text with control characters removed (Word refuses them; the model removes them
+  already, this is the last defence).
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -32,12 +44,22 @@ from peerdesk.summary.wording import (
 
 Progress = Callable[[float], None]
 
+INK = RGBColor(0x1B, 0x1F, 0x24)
+ACCENT = RGBColor(0x1D, 0x4E, 0x89)
+MUTED = RGBColor(0x4A, 0x55, 0x60)
 KIND_COLOURS = {
     "strength": RGBColor(0x1F, 0x6B, 0x3A),
     "area_to_explore": RGBColor(0x8A, 0x4B, 0x00),
-    "suggestion": RGBColor(0x1D, 0x4E, 0x89),
+    "suggestion": ACCENT,
 }
-MUTED = RGBColor(0x4A, 0x55, 0x60)
+CONTENTS = "Contents"
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_TOC = 'TOC \\o "1-3" \\h \\z \\u'
+
+
+def safe(text: str) -> str:
+    """Text Word accepts: no control characters (tabs and line breaks are kept)."""
+    return _XML_ILLEGAL.sub("", text)
 
 
 def _neutral_properties(doc: DocxDocument, when: datetime) -> None:
@@ -60,16 +82,64 @@ def _neutral_properties(doc: DocxDocument, when: datetime) -> None:
     props.last_printed = when
 
 
-def _field(paragraph: Paragraph, instruction: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the pages."""
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), instruction)
-    run = OxmlElement("w:r")
-    placeholder = OxmlElement("w:t")
-    placeholder.text = "1"
-    run.append(placeholder)
-    field.append(run)
-    paragraph._p.append(field)
+def _field(paragraph: Paragraph, instruction: str, shown: str = "1") -> None:
+    """A complex field (PAGE, NUMPAGES, TOC) that Word and LibreOffice fill in when they
+    lay the pages out; ``shown`` is what it says until then."""
+    def run_with(child: BaseOxmlElement) -> None:
+        run = OxmlElement("w:r")
+        run.append(child)
+        paragraph._p.append(run)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    text = OxmlElement("w:t")
+    text.text = shown
+    run_with(text)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _styles(doc: DocxDocument) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(10.5)
+    normal.font.color.rgb = INK
+    r_pr = normal.element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-GB")
+    r_pr.append(lang)
+    normal.paragraph_format.space_after = Pt(6)
+    for name, size, colour, before in (("Title", 24, INK, 0), ("Heading 1", 16, ACCENT, 18),
+                                       ("Heading 2", 13, INK, 14), ("Heading 3", 11, INK, 10)):
+        style = doc.styles[name]
+        style.font.name = "Calibri"
+        style.font.size = Pt(size)
+        style.font.color.rgb = colour
+        style.font.bold = name != "Title"
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.keep_with_next = True
+    doc.styles["Heading 3"].font.italic = False
+    for level in (1, 2):
+        name = f"TOC {level}"
+        if name not in [s.name for s in doc.styles]:
+            toc = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            toc.base_style = doc.styles["Normal"]
+            toc.paragraph_format.left_indent = Mm(6 * (level - 1))
+            toc.paragraph_format.space_after = Pt(2)
+    for name in ("Header", "Footer"):
+        doc.styles[name].font.size = Pt(8)
+        doc.styles[name].font.color.rgb = MUTED
 
 
 def _page_setup(doc: DocxDocument, marking: str) -> None:
@@ -77,13 +147,9 @@ def _page_setup(doc: DocxDocument, marking: str) -> None:
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(20))
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(10.5)
-    r_pr = normal.element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "en-GB")
-    r_pr.append(lang)
-    doc.styles["Footer"].font.size = Pt(8)
+    header = section.header.paragraphs[0]
+    header.text = f"{marking}  ·  {DOCUMENT_TITLE}"
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer = section.footer.paragraphs[0]
     footer.text = f"{marking}    Page "
     _field(footer, "PAGE")
@@ -91,37 +157,54 @@ def _page_setup(doc: DocxDocument, marking: str) -> None:
     _field(footer, "NUMPAGES")
 
 
+def _table(doc: DocxDocument, rows: list[tuple[str, str]]) -> None:
+    table = doc.add_table(rows=len(rows), cols=2)
+    table.style = "Table Grid"
+    for row, (label, value) in zip(table.rows, rows, strict=True):
+        row.cells[0].text = safe(label)
+        row.cells[0].paragraphs[0].runs[0].bold = True
+        row.cells[1].text = safe(value)
+
+
+def _contents(doc: DocxDocument, summary: Summary) -> None:
+    """A table of contents field, written already filled in with the headings."""
+    doc.add_paragraph(CONTENTS, style="TOC Heading")
+    lines = [(1, HEADINGS["method"]), (1, HEADINGS["key"]), (1, HEADINGS["findings"])]
+    lines += [(2, safe(f"{n}. {s.title}")) for n, s, _f in summary.numbered()]
+    lines += [(1, HEADINGS["recommendations"]), (1, HEADINGS["signposting"])]
+    first = doc.add_paragraph(style="TOC 1")
+    _field(first, _TOC, lines[0][1])
+    # The field's result runs on over the next paragraphs: move its end after the last.
+    end = first._p.getchildren()[-1]
+    first._p.remove(end)
+    last = first
+    for level, text in lines[1:]:
+        last = doc.add_paragraph(text, style=f"TOC {level}")
+    last._p.append(end)
+
+
 def _cover(doc: DocxDocument, summary: Summary) -> None:
     c = summary.cover
     marking = doc.add_paragraph()
     marking.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = marking.add_run(c.marking)
+    run = marking.add_run(c.marking.upper())
     run.bold = True
     kicker = doc.add_paragraph()
     kicker_run = kicker.add_run(DOCUMENT_TITLE.upper())
     kicker_run.bold = True
-    kicker_run.font.color.rgb = KIND_COLOURS["suggestion"]
-    doc.add_heading(c.engagement_title, level=0)
+    kicker_run.font.color.rgb = ACCENT
+    doc.add_paragraph(safe(c.engagement_title), style="Title")
     if c.client_system:
-        client = doc.add_paragraph().add_run(c.client_system)
+        client = doc.add_paragraph().add_run(safe(c.client_system))
         client.font.size = Pt(14)
         client.font.color.rgb = MUTED
-    rows = summary.cover_rows
-    table = doc.add_table(rows=len(rows), cols=2)
-    table.style = "Table Grid"
-    for row, (label, value) in zip(table.rows, rows, strict=True):
-        row.cells[0].text = label
-        row.cells[0].paragraphs[0].runs[0].bold = True
-        row.cells[1].text = value
-
+    _table(doc, summary.cover_rows)
+    _contents(doc, summary)
+    doc.add_page_break()  # type: ignore[no-untyped-call]
     doc.add_heading(HEADINGS["method"], level=1)
-    figures = summary.method.lines()
-    table = doc.add_table(rows=len(figures), cols=2)
-    table.style = "Table Grid"
-    for row, (label, n) in zip(table.rows, figures, strict=True):
-        row.cells[0].text = label
-        row.cells[1].text = str(n)
-
+    _table(doc, [(label, str(n)) for label, n in summary.method.lines()])
+    note = doc.add_paragraph(style="Caption")
+    note.add_run(summary.method.counted).font.color.rgb = MUTED
     doc.add_heading(HEADINGS["key"], level=1)
     doc.add_paragraph(READING_NOTE)
     for label, meaning in summary.label_key:
@@ -136,16 +219,17 @@ def _findings(doc: DocxDocument, summary: Summary, progress: Progress | None) ->
     total = max(1, len(summary.findings))
     done = 0
     for number, section, findings in summary.numbered():
-        doc.add_heading(f"{number}. {section.title}", level=2)
+        doc.add_heading(safe(f"{number}. {section.title}"), level=2)
         if section.question:
-            question = doc.add_paragraph().add_run(section.question)
+            question = doc.add_paragraph().add_run(safe(section.question))
             question.italic = True
             question.font.color.rgb = MUTED
         if not findings:
             doc.add_paragraph(NO_FINDINGS)
         for label, f in findings:
-            doc.add_heading(f"{label} {f.headline}", level=3)
+            doc.add_heading(safe(f"{label}  {f.headline}"), level=3)
             meta = doc.add_paragraph()
+            meta.paragraph_format.keep_with_next = bool(f.detail)
             kind = meta.add_run(f.kind_text)
             kind.bold = True
             kind.font.color.rgb = KIND_COLOURS.get(f.kind, MUTED)
@@ -153,8 +237,8 @@ def _findings(doc: DocxDocument, summary: Summary, progress: Progress | None) ->
             if f.challenges:
                 rest += f" · {f.challenge_text}"
             meta.add_run(rest).font.color.rgb = MUTED
-            if f.detail:
-                doc.add_paragraph(f.detail)
+            for part in safe(f.detail).split("\n\n") if f.detail else ():
+                doc.add_paragraph(part.strip())
             done += 1
             if progress is not None and done % 50 == 0:
                 progress(done / total)
@@ -165,7 +249,7 @@ def _closing(doc: DocxDocument, summary: Summary) -> None:
     if summary.recommendations:
         doc.add_paragraph(RECOMMENDATIONS_NOTE)
         for r in summary.recommendations:
-            doc.add_paragraph(r.text, style="List Bullet")
+            doc.add_paragraph(safe(r.text), style="List Bullet")
     else:
         doc.add_paragraph(NO_RECOMMENDATIONS)
     doc.add_heading(HEADINGS["signposting"], level=1)
@@ -174,9 +258,42 @@ def _closing(doc: DocxDocument, summary: Summary) -> None:
     for heading, items in summary.signposts_by_kind():
         doc.add_heading(heading, level=2)
         for p in items:
-            item = doc.add_paragraph(p.text, style="List Bullet")
+            item = doc.add_paragraph(safe(p.text), style="List Bullet")
             if p.chart_title:
-                item.add_run(f" ({p.chart_title})").font.color.rgb = MUTED
+                item.add_run(f" ({safe(p.chart_title)})").font.color.rgb = MUTED
+
+
+def _neutral_package(doc: DocxDocument) -> None:
+    """The extended properties python-docx's template brings name a program and carry a
+    stock thumbnail: say only what the document is."""
+    package = doc.part.package
+    for rel in list(package.rels.values()):
+        if rel.reltype.endswith("/thumbnail"):
+            package.rels.pop(rel.rId)
+    for part in package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            xml = part.blob.decode("utf-8")
+            xml = re.sub(r"<Application>[^<]*</Application>",
+                         "<Application>peerdesk</Application>", xml)
+            xml = re.sub(r"<Template>[^<]*</Template>", "<Template/>", xml)
+            part._blob = xml.encode("utf-8")
+
+
+def _settings(doc: DocxDocument) -> None:
+    """Ask Word to update the fields (the contents' page numbers) on opening; UK English;
+    no preview picture."""
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    compat = settings.find(qn("w:compat"))
+    if compat is not None:
+        compat.addprevious(update)   # the schema's order: before compat
+    else:
+        settings.append(update)
+    for child in settings.findall(qn("w:savePreviewPicture")):
+        settings.remove(child)
+    for lang in settings.findall(qn("w:themeFontLang")):
+        lang.set(qn("w:val"), "en-GB")
 
 
 def render_docx(summary: Summary, progress: Progress | None = None,
@@ -185,10 +302,13 @@ def render_docx(summary: Summary, progress: Progress | None = None,
     summary = xml_safe(summary)  # a control character pasted in would stop python-docx
     doc = Document()
     _neutral_properties(doc, (when or datetime.now(UTC)).replace(microsecond=0))
+    _styles(doc)
     _page_setup(doc, summary.cover.marking)
     _cover(doc, summary)
     _findings(doc, summary, progress)
     _closing(doc, summary)
+    _neutral_package(doc)
+    _settings(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     if progress is not None:

@@ -18,7 +18,7 @@ from peerdesk.vault.notebook import Notebook
 
 # Cover fields and the engagement detail each one comes from.
 _COVER_FIELDS = {"engagement_title": "title", "client_system": "client_system",
-                 "peer_name": "my_name", "peer_role": "my_role"}
+                 "peer_name": "my_name", "peer_initials": "my_initials", "peer_role": "my_role"}
 
 
 def editable(source: OutgoingText) -> bool:
@@ -27,11 +27,22 @@ def editable(source: OutgoingText) -> bool:
         return source.field in _COVER_FIELDS
     return (source.owner, source.field) in {
         ("finding", "headline"), ("finding", "detail"), ("chart", "title"),
-        ("chart", "question"), ("recommendation", "text"), ("signposting", "text")}
+        ("chart", "question"), ("recommendation", "text"), ("signposting", "text"),
+        ("signposting", "chart_title")}
+
+
+def _signpost_chart(notebook: Notebook, source: OutgoingText) -> OutgoingText:
+    """A flip chart's title printed after a signposting suggestion is that chart's title."""
+    chart_id = signposting.get(notebook, source.owner_id).flip_chart_id
+    if chart_id is None:
+        raise ValidationError("That suggestion is no longer tied to a flip chart.")
+    return OutgoingText("chart", chart_id, "title", source.text)
 
 
 def current_text(notebook: Notebook, source: OutgoingText) -> str:
     """The text as it is stored now (the summary may trim it)."""
+    if (source.owner, source.field) == ("signposting", "chart_title"):
+        source = _signpost_chart(notebook, source)
     owner, field = source.owner, source.field
     if owner == "finding":
         finding = FindingStore(notebook).get(source.owner_id)
@@ -51,9 +62,11 @@ def current_text(notebook: Notebook, source: OutgoingText) -> str:
 
 def save_text(notebook: Notebook, source: OutgoingText, text: str) -> None:
     """Store ``text`` in place of the outgoing text ``source`` came from."""
-    owner, field = source.owner, source.field
     if not editable(source):
         raise ValidationError("This text cannot be changed from the summary.")
+    if (source.owner, source.field) == ("signposting", "chart_title"):
+        source = _signpost_chart(notebook, source)
+    owner, field = source.owner, source.field
     if owner == "finding":
         store = FindingStore(notebook)
         if field == "headline":

@@ -8,11 +8,14 @@ kept as counts per source kind only.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
+from peerdesk.summary.method import MethodFigures, count_method
 from peerdesk.summary.wording import (
     KIND_TEXTS,
     MARKING,
@@ -20,11 +23,30 @@ from peerdesk.summary.wording import (
     SIGNPOST_TEXTS,
     SOURCE_KIND_WORDS,
 )
-from peerdesk.synthesis.triangulation import SOURCE_KIND_LABELS, Label, Rule, Source, Support
+from peerdesk.synthesis import sources
+from peerdesk.synthesis.triangulation import SOURCE_KIND_LABELS, Label, Rule, Support
 from peerdesk.vault.notebook import Notebook
 
 # The order in which support is listed, most direct evidence first.
 SOURCE_KIND_ORDER = tuple(SOURCE_KIND_LABELS)
+
+
+def invisible(ch: str) -> bool:
+    """Characters no format should write: controls (but line breaks) and invisible
+    format characters (zero-width spaces, direction marks, soft hyphens)."""
+    if ch == "\n":
+        return False
+    return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") or ch in "\u2028\u2029"
+
+
+def clean_text(text: str) -> str:
+    """A stored text as every format writes it, and so as the attribution check reads it:
+    NFC, line breaks as ``\\n``, tabs as spaces, no control or invisible characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = unicodedata.normalize("NFC", text)
+    if all(ch.isprintable() or ch == "\n" for ch in text):
+        return text
+    return "".join(ch for ch in text if not invisible(ch))
 
 
 def day_text(day: date) -> str:
@@ -34,6 +56,8 @@ def day_text(day: date) -> str:
 
 @dataclass(frozen=True)
 class Cover:
+    TEXT_OWNER: ClassVar[str] = "cover"
+
     engagement_title: str
     client_system: str
     peer_name: str
@@ -55,25 +79,9 @@ class Cover:
 
 
 @dataclass(frozen=True)
-class MethodFigures:
-    meetings: int
-    focus_groups: int
-    participants: int
-    documents: int
-    onsite_days: int
-
-    def lines(self) -> list[tuple[str, int]]:
-        return [
-            ("Meetings with individuals", self.meetings),
-            ("Focus groups", self.focus_groups),
-            ("Participants", self.participants),
-            ("Documents read", self.documents),
-            ("Days on site", self.onsite_days),
-        ]
-
-
-@dataclass(frozen=True)
 class SummaryFinding:
+    TEXT_OWNER: ClassVar[str] = "finding"
+
     id: int
     headline: str
     detail: str
@@ -122,6 +130,9 @@ class SummaryFinding:
 
 @dataclass(frozen=True)
 class ChartSection:
+    TEXT_OWNER: ClassVar[str] = "chart"
+    TEXT_OWNER_ID: ClassVar[str] = "chart_id"
+
     chart_id: int
     title: str
     question: str
@@ -130,16 +141,22 @@ class ChartSection:
 
 @dataclass(frozen=True)
 class Recommendation:
+    TEXT_OWNER: ClassVar[str] = "recommendation"
+    TEXT_OWNER_ID: ClassVar[str] = "postit_id"
+
     postit_id: int
     text: str
 
 
 @dataclass(frozen=True)
 class Signpost:
+    TEXT_OWNER: ClassVar[str] = "signposting"
+
     id: int
     text: str
     kind: str
-    chart_title: str
+    chart_title: str      # printed after the suggestion, even for a retired flip chart
+    chart_id: int | None = None
 
     @property
     def kind_text(self) -> str:
@@ -156,11 +173,19 @@ class OutgoingText:
     text: str
 
     @property
+    def place(self) -> str:
+        """Where it is printed, as one string: "finding:12:headline"."""
+        return f"{self.owner}:{self.owner_id}:{self.field}"
+
+    @property
     def where(self) -> str:
         names = {
             "cover": "Cover", "chart": "Flip chart", "finding": "Finding",
             "recommendation": "Participants' recommendation", "signposting": "Signposting",
+            "text": "The text you checked", "summary": "Summary",
         }
+        if self.owner == "text":
+            return names["text"]
         name = names.get(self.owner, self.owner)
         if self.owner == "cover":
             return f"{name}: {self.field.replace('_', ' ')}"
@@ -169,6 +194,8 @@ class OutgoingText:
 
 @dataclass(frozen=True)
 class Summary:
+    TEXT_OWNER: ClassVar[str] = "summary"
+
     cover: Cover
     method: MethodFigures
     rule: Rule
@@ -211,27 +238,6 @@ class Summary:
             (Label.NO_EVIDENCE.text, "no supporting source recorded"),
         ]
 
-    def texts(self) -> Iterator[OutgoingText]:
-        """Every free text that goes out, for the attribution check."""
-        c = self.cover
-        for name, value in (("engagement_title", c.engagement_title),
-                            ("client_system", c.client_system), ("peer_name", c.peer_name),
-                            ("peer_role", c.peer_role)):
-            if value:
-                yield OutgoingText("cover", 0, name, value)
-        for section in self.sections:
-            yield OutgoingText("chart", section.chart_id, "title", section.title)
-            if section.question:
-                yield OutgoingText("chart", section.chart_id, "question", section.question)
-            for f in section.findings:
-                yield OutgoingText("finding", f.id, "headline", f.headline)
-                if f.detail:
-                    yield OutgoingText("finding", f.id, "detail", f.detail)
-        for r in self.recommendations:
-            yield OutgoingText("recommendation", r.postit_id, "text", r.text)
-        for s in self.signposting:
-            yield OutgoingText("signposting", s.id, "text", s.text)
-
 
 # -- building the model from a notebook ------------------------------------------------
 
@@ -243,25 +249,9 @@ def _rule(min_sources: int, min_kinds: int) -> Rule:
 
 
 def _support_rows(notebook: Notebook) -> dict[int, Support]:
-    """Each finding's support, from its post-its' sessions and documents."""
-    supporting: dict[int, list[Source]] = defaultdict(list)
-    challenging: dict[int, list[Source]] = defaultdict(list)
+    """Each finding's support, counted as the board and the matrix count it."""
     with notebook.read() as conn:
-        rows = conn.execute(
-            "SELECT e.finding_id, e.relation, p.session_id, s.kind, p.document_id"
-            " FROM finding_evidence e JOIN postit p ON p.id = e.postit_id"
-            " LEFT JOIN session s ON s.id = p.session_id").fetchall()
-    for finding_id, relation, session_id, session_kind, document_id in rows:
-        if session_id is not None and session_kind is not None:
-            source = Source(("session", int(session_id)), str(session_kind))
-        elif document_id is not None:
-            source = Source(("document", int(document_id)), "document")
-        else:
-            continue
-        target = challenging if relation == "challenges" else supporting
-        target[int(finding_id)].append(source)
-    ids = set(supporting) | set(challenging)
-    return {i: Support.of(supporting.get(i, ()), challenging.get(i, ())) for i in ids}
+        return sources.supports(conn)
 
 
 def _ordered_support(support: Support) -> tuple[tuple[str, int], ...]:
@@ -286,31 +276,14 @@ def _findings(notebook: Notebook, rule: Rule) -> dict[int, list[SummaryFinding]]
     for finding_id, chart_id, headline, detail, kind in rows:
         support = supports.get(int(finding_id), empty)
         out[int(chart_id)].append(SummaryFinding(
-            id=int(finding_id), headline=str(headline).strip(), detail=str(detail).strip(),
+            id=int(finding_id), headline=_clean(headline), detail=_clean(detail),
             kind=str(kind), label=support.label(rule), support=_ordered_support(support),
             challenges=len({s.ref for s in support.challenges})))
     return out
 
 
-def _method(notebook: Notebook, onsite: tuple[str | None, str | None]) -> MethodFigures:
-    with notebook.read() as conn:
-        kinds = dict(conn.execute(
-            "SELECT kind, COUNT(*) FROM session WHERE status != 'cancelled'"
-            " GROUP BY kind").fetchall())
-        participants = conn.execute(
-            "SELECT COUNT(*) FROM participant p JOIN session s ON s.id = p.session_id"
-            " WHERE s.status != 'cancelled'").fetchone()[0]
-        documents = conn.execute("SELECT COUNT(*) FROM document").fetchone()[0]
-    days = 0
-    if onsite[0] and onsite[1]:
-        first, last = date.fromisoformat(onsite[0]), date.fromisoformat(onsite[1])
-        days = max(0, (last - first).days + 1)
-    elif onsite[0] or onsite[1]:
-        days = 1
-    return MethodFigures(meetings=int(kinds.get("meeting", 0)),
-                         focus_groups=int(kinds.get("focus_group", 0)),
-                         participants=int(participants), documents=int(documents),
-                         onsite_days=days)
+def _clean(value: object) -> str:
+    return clean_text(str(value or "")).strip()
 
 
 def build_summary(notebook: Notebook, day: date | None = None) -> Summary:
@@ -328,7 +301,8 @@ def build_summary(notebook: Notebook, day: date | None = None) -> Summary:
             " WHERE p.kind = 'participant_recommendation' AND trim(p.text) != ''"
             " ORDER BY c.position, c.id, p.position, p.id").fetchall()
         signposts = conn.execute(
-            "SELECT s.id, s.text, s.kind, COALESCE(c.title, '') FROM signposting s"
+            "SELECT s.id, s.text, s.kind, COALESCE(c.title, ''), s.flip_chart_id"
+            " FROM signposting s"
             " LEFT JOIN flip_chart c ON c.id = s.flip_chart_id WHERE trim(s.text) != ''"
             " ORDER BY s.kind, s.position, s.id").fetchall()
     if row is None:
@@ -336,8 +310,9 @@ def build_summary(notebook: Notebook, day: date | None = None) -> Summary:
 
         raise database_damaged()
     rule = _rule(int(row[7]), int(row[8]))
-    cover = Cover(engagement_title=row[0], client_system=row[1], peer_name=row[2],
-                  peer_initials=row[3], peer_role=row[4],
+    cover = Cover(engagement_title=_clean(row[0]), client_system=_clean(row[1]),
+                  peer_name=_clean(row[2]), peer_initials=_clean(row[3]),
+                  peer_role=_clean(row[4]),
                   day=day or notebook.clock.now().date())
     chosen = _findings(notebook, rule)
     sections = []
@@ -345,11 +320,13 @@ def build_summary(notebook: Notebook, day: date | None = None) -> Summary:
         findings = tuple(chosen.get(int(chart_id), ()))
         if retired and not findings:
             continue
-        sections.append(ChartSection(int(chart_id), str(title), str(question), findings))
+        sections.append(ChartSection(int(chart_id), _clean(title), _clean(question),
+                                     findings))
     return Summary(
-        cover=cover, method=_method(notebook, (row[5], row[6])), rule=rule,
+        cover=cover, method=count_method(notebook, (row[5], row[6])), rule=rule,
         sections=tuple(sections),
-        recommendations=tuple(Recommendation(int(i), str(t).strip()) for i, t in recommendations),
-        signposting=tuple(Signpost(int(i), str(t).strip(), str(k), str(c))
-                          for i, t, k, c in signposts),
+        recommendations=tuple(Recommendation(int(i), _clean(t)) for i, t in recommendations),
+        signposting=tuple(Signpost(int(i), _clean(t), str(k), _clean(c),
+                                   None if chart is None else int(chart))
+                          for i, t, k, c, chart in signposts),
     )

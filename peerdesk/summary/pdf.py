@@ -300,7 +300,8 @@ def _cover(summary: Summary, s: dict[str, ParagraphStyle]) -> list[Flowable]:
                                ("VALIGN", (0, 1), (-1, 1), "TOP"),
                                ("TOPPADDING", (0, 0), (-1, 0), 8),
                                ("BOTTOMPADDING", (0, -1), (-1, -1), 8)]))
-    story += [box, Spacer(1, 8 * mm), _Heading(HEADINGS["key"], s["h1"], 0, "key"),
+    story += [box, Spacer(1, 2 * mm), Paragraph(escape(summary.method.counted), s["small"]),
+              Spacer(1, 6 * mm), _Heading(HEADINGS["key"], s["h1"], 0, "key"),
               Paragraph(escape(READING_NOTE), s["body"]), Spacer(1, 3 * mm)]
     key = Table([[Paragraph(escape(label), s["cell_bold"]), Paragraph(_text(meaning), s["cell"])]
                  for label, meaning in summary.label_key],

@@ -31,6 +31,7 @@ def render_text(summary: Summary) -> str:
 
     lines += _heading(HEADINGS["method"])
     lines += [f"- {label}: {n}" for label, n in summary.method.lines()]
+    lines += ["", summary.method.counted]
 
     lines += _heading(HEADINGS["key"])
     lines += [READING_NOTE, ""]

@@ -46,4 +46,5 @@ SOURCE_KIND_WORDS = {
     "feedback": ("feedback session", "feedback sessions"),
     "document_review": ("document review", "document reviews"),
     "other": ("other source", "other sources"),
+    "observation": ("observation", "observations"),
 }

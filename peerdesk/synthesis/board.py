@@ -2,7 +2,7 @@
 
 The board never loads every post-it: it counts them per chart, then reads the cards a
 view is about to draw, a block of rows at a time (``cards``). A filter (day, source
-kind, kind, session) gives each chart the ids of the cards it keeps, in board order.
+kind, kind, session, peer) gives each chart the ids of the cards it keeps, in board order.
 Moving several cards keeps their order (``move_cards``).
 """
 
@@ -25,12 +25,15 @@ SOURCE_TEXTS = {  # short, to fit on a card
     DOCUMENT_SOURCE: "Document", NO_SOURCE: "No source",
 }
 
-_DAY = "substr(COALESCE(s.starts_at, p.created_at), 1, 10)"
+_DAY = "substr(COALESCE(s.starts_at, p.source_day, p.created_at), 1, 10)"
+_SOURCE_KIND = ("(CASE WHEN p.session_id IS NOT NULL THEN s.kind"
+                " WHEN p.document_id IS NOT NULL THEN 'document' ELSE p.source_kind END)")
+"""A post-it's kind of source: its session's kind, "document", or, for a colleague's
+post-it from a session not in this notebook, the kind it came with."""
 _CARD = ("SELECT p.id, p.flip_chart_id, p.position, p.kind, p.text,"
-         " CASE WHEN p.session_id IS NOT NULL THEN s.kind"
-         " WHEN p.document_id IS NOT NULL THEN 'document' END,"
-         f" p.session_id, p.document_id, p.initials, {_DAY},"
-         " (SELECT count(*) FROM finding_evidence e WHERE e.postit_id = p.id)"
+         f" {_SOURCE_KIND}, p.session_id, p.document_id, p.initials, {_DAY},"
+         " (SELECT count(*) FROM finding_evidence e WHERE e.postit_id = p.id),"
+         " EXISTS (SELECT 1 FROM postit_suggestion g WHERE g.postit_id = p.id)"
          " FROM postit p LEFT JOIN session s ON s.id = p.session_id")
 
 
@@ -49,6 +52,7 @@ class Card:
     initials: str
     day: str            # "YYYY-MM-DD": the source session's day, else the day it was made
     findings: int       # how many findings it is linked to
+    suggested: bool = False  # its author sent a change the peer has not looked at yet
 
     @property
     def kind_label(self) -> str:
@@ -67,11 +71,12 @@ class BoardFilter:
     source_kind: str | None = None  # a session kind, "document" or NO_SOURCE
     kind: str | None = None         # a post-it kind
     session_id: int | None = None
+    initials: str | None = None     # whose post-its (a peer's initials)
 
     @property
     def active(self) -> bool:
         return any(v is not None for v in (self.day, self.source_kind, self.kind,
-                                           self.session_id))
+                                           self.session_id, self.initials))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +90,8 @@ class SessionChoice:
 
 
 def _card(row: Any) -> Card:
-    return Card(*row)
+    return Card(int(row[0]), int(row[1]), int(row[2]), str(row[3]), str(row[4]), row[5],
+                row[6], row[7], str(row[8]), str(row[9]), int(row[10]), bool(row[11]))
 
 
 class BoardReader:
@@ -139,6 +145,13 @@ class BoardReader:
                                 " WHERE starts_at IS NOT NULL ORDER BY 1").fetchall()
         return [str(r[0]) for r in rows]
 
+    def peers(self) -> list[str]:
+        """The initials on the post-its, in order (for the filter by peer)."""
+        with self.notebook.read() as conn:
+            rows = conn.execute("SELECT DISTINCT initials FROM postit WHERE initials != ''"
+                                " ORDER BY initials").fetchall()
+        return [str(r[0]) for r in rows]
+
     def sessions(self) -> list[SessionChoice]:
         """Sessions with at least one post-it, by start time (for the session filter)."""
         with self.notebook.read() as conn:
@@ -174,12 +187,15 @@ def _filter_sql(flt: BoardFilter) -> tuple[str, tuple[object, ...]]:
     if flt.session_id is not None:
         parts.append("p.session_id = ?")
         args.append(flt.session_id)
+    if flt.initials is not None:
+        parts.append("p.initials = ?")
+        args.append(flt.initials)
     if flt.source_kind == DOCUMENT_SOURCE:
-        parts.append("p.session_id IS NULL AND p.document_id IS NOT NULL")
+        parts.append(f"{_SOURCE_KIND} = 'document'")
     elif flt.source_kind == NO_SOURCE:
-        parts.append("p.session_id IS NULL AND p.document_id IS NULL")
+        parts.append("p.session_id IS NULL AND p.document_id IS NULL AND p.source_kind IS NULL")
     elif flt.source_kind is not None:
-        parts.append("s.kind = ?")
+        parts.append(f"{_SOURCE_KIND} = ?")
         args.append(flt.source_kind)
     if flt.day is not None:
         parts.append(f"{_DAY} = ?")

@@ -6,13 +6,13 @@ Support is worked out on every read from the post-its behind a finding (see
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from peerdesk.synthesis import matrix as finding_matrix
+from peerdesk.synthesis import sources
 from peerdesk.synthesis.matrix import MatrixRow
-from peerdesk.synthesis.triangulation import Label, Rule, Source, Support, source_of
+from peerdesk.synthesis.triangulation import Label, Rule, Source, Support
 from peerdesk.vault.database import Connection
 from peerdesk.vault.errors import PeerdeskError, ValidationError
 from peerdesk.vault.notebook import Notebook, database_damaged
@@ -226,13 +226,13 @@ class FindingStore:
     def evidence(self, finding_id: int) -> list[Evidence]:
         with self.notebook.read() as conn:
             rows = conn.execute(
-                "SELECT p.id, e.relation, p.text, p.kind, p.initials, p.flip_chart_id,"
-                " p.session_id, s.kind, p.document_id FROM finding_evidence e"
-                " JOIN postit p ON p.id = e.postit_id LEFT JOIN session s ON s.id = p.session_id"
+                "SELECT p.id, e.relation, p.text, p.kind, p.initials, p.flip_chart_id"
+                " FROM finding_evidence e JOIN postit p ON p.id = e.postit_id"
                 " WHERE e.finding_id = ? ORDER BY e.relation DESC, p.position, p.id",
                 (finding_id,)).fetchall()
-        return [Evidence(int(r[0]), r[1], r[2], r[3], r[4], int(r[5]),
-                         source_of(r[6], r[7], r[8])) for r in rows]
+            found = sources.postit_sources(conn, [int(r[0]) for r in rows])
+        return [Evidence(int(r[0]), r[1], r[2], r[3], r[4], int(r[5]), found.get(int(r[0])))
+                for r in rows]
 
     def findings_of_postit(self, postit_id: int) -> list[tuple[int, str]]:
         """(finding id, relation) for every finding this post-it is linked to."""
@@ -244,7 +244,7 @@ class FindingStore:
     # -- reading ----------------------------------------------------------------------
 
     def get(self, finding_id: int) -> Finding:
-        found = self._read(" WHERE id = ?", (finding_id,), " WHERE e.finding_id = ?",
+        found = self._read(" WHERE id = ?", (finding_id,), "AND e.finding_id = ?",
                            (finding_id,))
         if not found:
             raise FindingNotFoundError()
@@ -256,7 +256,7 @@ class FindingStore:
             return self._read(" ORDER BY (SELECT position FROM flip_chart c"
                               " WHERE c.id = flip_chart_id), flip_chart_id, position, id", ())
         return self._read(" WHERE flip_chart_id = ? ORDER BY position, id", (flip_chart_id,),
-                          " JOIN finding f ON f.id = e.finding_id WHERE f.flip_chart_id = ?",
+                          "AND e.finding_id IN (SELECT id FROM finding WHERE flip_chart_id = ?)",
                           (flip_chart_id,))
 
     def summary(self) -> list[Finding]:
@@ -267,21 +267,13 @@ class FindingStore:
     def _read(self, where: str, args: tuple[object, ...], evidence_where: str = "",
               evidence_args: tuple[object, ...] = ()) -> list[Finding]:
         rule = self.rule()
-        sql = ("SELECT e.finding_id, e.relation, p.session_id, s.kind, p.document_id"
-               " FROM finding_evidence e JOIN postit p ON p.id = e.postit_id"
-               " LEFT JOIN session s ON s.id = p.session_id")
         with self.notebook.read() as conn:
             rows = conn.execute(_FINDING_COLUMNS + where, args).fetchall()
-            evidence = conn.execute(sql + evidence_where, evidence_args).fetchall()
-        supporting: dict[int, list[Source]] = defaultdict(list)
-        challenging: dict[int, list[Source]] = defaultdict(list)
-        for fid, relation, session_id, session_kind, document_id in evidence:
-            source = source_of(session_id, session_kind, document_id)
-            if source is not None:
-                (challenging if relation == "challenges" else supporting)[fid].append(source)
+            found = sources.supports(conn, evidence_where, evidence_args)
+        empty = Support.of(())
         out = []
         for r in rows:
-            support = Support.of(supporting.get(r[0], ()), challenging.get(r[0], ()))
+            support = found.get(int(r[0]), empty)
             out.append(Finding(
                 id=int(r[0]), flip_chart_id=int(r[1]), headline=r[2], detail=r[3], kind=r[4],
                 status=r[5], in_summary=None if r[6] is None else bool(r[6]),

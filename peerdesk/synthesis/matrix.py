@@ -1,13 +1,14 @@
 """The matrix of findings against source kinds: one query, fine at thousands of findings.
 
-Each post-it's source is its session if it has one, else its document; a source counts
-once per finding however many of its post-its back it.
+A source counts once per finding however many of its post-its back it, and however many
+peers took notes of it (see ``sources``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from peerdesk.synthesis.sources import EVIDENCE
 from peerdesk.synthesis.triangulation import SOURCE_KIND_LABELS, Label, Rule, label_for
 from peerdesk.vault.notebook import Notebook
 
@@ -33,17 +34,9 @@ class MatrixRow:
         return self.challenges > 0
 
 
-# Each post-it's source: its session if it has one, else its document.
+# Each finding's distinct sources (see ``sources``: one id per source across the team).
 _SOURCES_CTE = """
-WITH src AS (
-    SELECT DISTINCT e.finding_id AS fid, e.relation AS rel,
-           CASE WHEN s.id IS NOT NULL THEN s.id ELSE -p.document_id END AS ref,
-           CASE WHEN s.id IS NOT NULL THEN s.kind ELSE 'document' END AS skind
-    FROM finding_evidence e
-    JOIN postit p ON p.id = e.postit_id
-    LEFT JOIN session s ON s.id = p.session_id
-    WHERE s.id IS NOT NULL OR p.document_id IS NOT NULL
-),
+WITH src AS (""" + EVIDENCE.format(where="") + """),
 per AS (
     SELECT fid, skind, count(*) AS n FROM src WHERE rel = 'supports' GROUP BY fid, skind
 ),

@@ -1,7 +1,12 @@
 """Triangulation: how well a finding is supported, by distinct sources and source kinds.
 
-Each session or document is one source, however many post-its came from it. Post-its
-that challenge a finding are counted apart and never add to its support.
+Each meeting, focus group, document or observation is one source, however many post-its
+came from it and however many peers took notes of it: a source is named by its stable id
+(``vault.team_tables``), shared across the team's notebooks. Peer team sessions, client
+catch-ups and the feedback session are not sources: they relay what was heard elsewhere.
+A document review and a document are the same kind of source, and so are a call and a
+meeting with individuals. Post-its that challenge a finding are counted apart and never
+add to its support.
 """
 
 from __future__ import annotations
@@ -17,13 +22,28 @@ SOURCE_KIND_LABELS = {
     "meeting": "Meetings",
     "focus_group": "Focus groups",
     "document": "Documents",
-    "call": "Calls",
-    "team_session": "Team sessions",
-    "client_catch_up": "Client catch-ups",
-    "feedback": "Feedback sessions",
-    "document_review": "Document reviews",
-    "other": "Other",
+    "observation": "Observation",
 }
+"""The kinds of source, most direct first."""
+
+EVIDENCE_KINDS: dict[str, str | None] = {
+    "meeting": "meeting",
+    "call": "meeting",
+    "focus_group": "focus_group",
+    "document": "document",
+    "document_review": "document",
+    "other": "observation",
+    "team_session": None,
+    "client_catch_up": None,
+    "feedback": None,
+}
+"""The kind of source behind a post-it, by its session's kind (or "document"); None: the
+session relays evidence and is not a source itself."""
+
+
+def evidence_kind(raw_kind: str | None) -> str | None:
+    """The kind of source for a session kind or "document"; None when it is not a source."""
+    return None if raw_kind is None else EVIDENCE_KINDS.get(raw_kind)
 
 
 class Label(StrEnum):
@@ -70,9 +90,9 @@ class Rule:
 
 @dataclass(frozen=True)
 class Source:
-    """One session (``"session", id``) or document (``"document", id``) and its kind."""
+    """One source, by its stable id (shared across the team), and its kind of source."""
 
-    ref: tuple[str, int]
+    ref: str
     kind: str
 
 
@@ -92,7 +112,9 @@ class Support:
     @property
     def by_kind(self) -> dict[str, int]:
         """Distinct sources per source kind."""
-        seen: dict[tuple[str, int], str] = {s.ref: s.kind for s in self.sources}
+        seen: dict[str, str] = {}
+        for source in sorted(self.sources, key=lambda s: s.kind, reverse=True):
+            seen[source.ref] = source.kind  # one kind per source: the first by name
         return dict(Counter(seen.values()))
 
     @property
@@ -116,13 +138,3 @@ def label_for(sources: int, kinds: int, rule: Rule) -> Label:
     if sources >= 2:
         return Label.CORROBORATED
     return Label.SINGLE_SOURCE
-
-
-def source_of(session_id: int | None, session_kind: str | None,
-              document_id: int | None) -> Source | None:
-    """Where a post-it came from: its session if it has one, else its document, else nothing."""
-    if session_id is not None and session_kind is not None:
-        return Source(("session", session_id), session_kind)
-    if document_id is not None:
-        return Source(("document", document_id), "document")
-    return None

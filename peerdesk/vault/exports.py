@@ -31,7 +31,10 @@ from peerdesk.vault.files import (
 )
 from peerdesk.vault.notebook import Notebook
 
-EXPORT_KINDS = ("summary_pdf", "summary_docx", "summary_txt", "document_copy", "other")
+EXPORT_KINDS = ("summary_pdf", "summary_docx", "summary_txt", "document_copy", "team_bundle",
+                "team_bundle_received", "other")
+"""``team_bundle``: a bundle sent to colleagues; ``team_bundle_received``: one read from a
+file (listed by where it was read from, so that destruction deals with it too)."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peerdesk.vault import search_index
+from peerdesk.vault import search_index, team_tables
 from peerdesk.vault.database import Connection
 
 SESSION_KINDS = ("meeting", "focus_group", "team_session", "client_catch_up", "feedback",
@@ -226,12 +226,29 @@ CREATE TABLE accepted_hit (
 );
 """
 
+# v4: an acceptance of an attribution hit holds for one place in the summary, that exact
+# text and that spot in it. Acceptances kept per text (wherever it was printed) are dropped,
+# so those hits are checked again.
+ACCEPTED_PLACE = """
+CREATE TABLE accepted_place (
+    place       TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    term        TEXT NOT NULL,
+    accepted_at TEXT NOT NULL,
+    PRIMARY KEY (place, text_sha256, start, term)
+);
+DROP TABLE accepted_hit;
+"""
+
 Migration = str | Callable[[Connection], None]
 """A migration is an SQL script, or a function that runs statements one by one."""
 
 MIGRATIONS: list[Migration] = [V1]
 MIGRATIONS.append(search_index.MIGRATION)  # v2: full-text search
 MIGRATIONS.append(search_index.MIGRATION_3)  # v3: notes re-indexed when searched
+MIGRATIONS.append(ACCEPTED_PLACE)  # v4: "not attributable" kept per place in the summary
+MIGRATIONS.append(team_tables.MIGRATION)  # v5: the team: source ids, post-it uids, bundles
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -183,3 +183,29 @@ def test_cli_demo_and_search(library: Library, monkeypatch: pytest.MonkeyPatch,
     assert cli.main(["--data-dir", home, "search", notebook_id, "zzzqqq",
                      "--passphrase-stdin"]) == 1
     assert "Nothing found." in capsys.readouterr().out
+
+
+def test_colleagues_cards_arrive_as_bundles_do(demo: Notebook) -> None:
+    me = demo.engagement().my_initials
+    with demo.read() as conn:
+        theirs = conn.execute("SELECT count(*), count(o.postit_id), count(p.session_id)"
+                              " FROM postit p LEFT JOIN postit_origin o ON o.postit_id = p.id"
+                              " WHERE p.initials != ?", (me,)).fetchone()
+        mine_with_origin = conn.execute(
+            "SELECT count(*) FROM postit p JOIN postit_origin o ON o.postit_id = p.id"
+            " WHERE p.initials = ?", (me,)).fetchone()[0]
+        authors = conn.execute("SELECT count(DISTINCT author) FROM postit_origin").fetchone()[0]
+    total, merged, on_sessions = theirs
+    assert total > 10 and merged == total and on_sessions == total
+    assert mine_with_origin == 0
+    assert authors >= 3
+
+
+def test_more_copies_than_one_transaction_holds(library: Library) -> None:
+    from peerdesk.sample.generator import COPIES_PER_TRANSACTION
+
+    copies = COPIES_PER_TRANSACTION + 1
+    with create_demo(library, PASSPHRASE, scale=copies) as notebook:
+        assert count(notebook, "postit") == POSTITS_PER_COPY * copies
+        assert count(notebook, "finding") == FINDINGS_PER_COPY * copies
+        assert count(notebook, "postit_origin") > 0

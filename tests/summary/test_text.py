@@ -15,7 +15,8 @@ def test_text_has_cover_findings_and_closing(notebook: Notebook) -> None:
     lines = text.splitlines()
     assert lines[:2] == ["PEER CHALLENGE SUMMARY", "CONFIDENTIAL, NOT ATTRIBUTABLE TO INDIVIDUALS"]
     assert "Peer: Alex Morgan (AM)" in lines and "Date: 03/03/2026" in lines
-    assert "- Meetings with individuals: 3" in lines
+    assert "- Meetings with individuals held: 3" in lines
+    assert any(line.startswith("Counted: meetings and focus groups held") for line in lines)
     for number, section, findings in summary.numbered():
         at = lines.index(f"{number}. {section.title}")
         assert set(lines[at + 1]) == {"-"}

@@ -143,12 +143,30 @@ def test_matrix_agrees_with_findings(notebook: Notebook, store: FindingStore) ->
         assert row.counts == finding.support.by_kind
         assert row.sources == finding.support.count
         assert row.flip_chart_id == finding.flip_chart_id
-    assert rows[a].counts == {"meeting": 1, "focus_group": 1, "call": 1}
+    assert rows[a].counts == {"meeting": 2, "focus_group": 1}  # a call is a meeting
     assert rows[a].label is Label.TRIANGULATED and rows[b].label is Label.CORROBORATED
     assert rows[c].label is Label.NO_EVIDENCE
     assert [r.finding_id for r in store.matrix(triangulated_only=True)] == [a]
     assert [f.id for f in store.findings(first)] == [a, b]
-    assert store.source_kinds() == ["meeting", "focus_group", "document", "call"]
+    assert store.source_kinds() == ["meeting", "focus_group", "document"]
+
+
+def test_team_sessions_and_catch_ups_relay_and_are_not_sources(notebook: Notebook,
+                                                                store: FindingStore) -> None:
+    meeting = add_session(notebook, "meeting")
+    team = add_session(notebook, "team_session")
+    catch_up = add_session(notebook, "client_catch_up")
+    review = add_session(notebook, "document_review")
+    doc = add_document(notebook)
+    posts = [add_postit(notebook, session_id=s) for s in (meeting, team, catch_up, review)]
+    posts.append(add_postit(notebook, document_id=doc))
+    fid = store.group(posts, "Relayed at the team session", "strength")
+    finding = store.get(fid)
+    assert (finding.support.count, finding.support.by_kind) == (3, {"meeting": 1,
+                                                                    "document": 2})
+    row = store.matrix()[0]
+    assert (row.sources, row.kinds, row.counts) == (3, 2, {"meeting": 1, "document": 2})
+    assert [e.source is None for e in store.evidence(fid)] == [False, True, True, False, False]
 
 
 def test_move_reorders_a_chart(notebook: Notebook, store: FindingStore) -> None:

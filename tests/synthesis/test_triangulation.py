@@ -10,8 +10,8 @@ from peerdesk.synthesis.triangulation import (
     RuleError,
     Source,
     Support,
+    evidence_kind,
     label_for,
-    source_of,
 )
 from peerdesk.vault.errors import ValidationError
 
@@ -19,15 +19,15 @@ RULE = Rule()  # at least 3 sources of at least 2 kinds
 
 
 def meeting(i: int) -> Source:
-    return Source(("session", i), "meeting")
+    return Source(f"slot-{i}", "meeting")
 
 
 def group(i: int) -> Source:
-    return Source(("session", i), "focus_group")
+    return Source(f"slot-{i}", "focus_group")
 
 
 def document(i: int) -> Source:
-    return Source(("document", i), "document")
+    return Source(f"document-{i}", "document")
 
 
 def test_no_sources_is_no_evidence() -> None:
@@ -109,7 +109,16 @@ def test_label_for_agrees_with_support() -> None:
         assert label_for(support.count, support.kinds, RULE) is support.label(RULE)
 
 
-def test_source_of_prefers_the_session() -> None:
-    assert source_of(4, "focus_group", 9) == Source(("session", 4), "focus_group")
-    assert source_of(None, None, 9) == Source(("document", 9), "document")
-    assert source_of(None, None, None) is None
+def test_relaying_sessions_are_not_sources_and_kinds_are_merged() -> None:
+    assert evidence_kind("team_session") is None
+    assert evidence_kind("client_catch_up") is None
+    assert evidence_kind("feedback") is None
+    assert evidence_kind("document_review") == evidence_kind("document") == "document"
+    assert evidence_kind("call") == "meeting"
+    assert evidence_kind("other") == "observation"
+    assert evidence_kind(None) is None
+
+
+def test_a_source_counts_once_under_one_kind() -> None:
+    support = Support.of([Source("slot-1", "meeting"), Source("slot-1", "focus_group")])
+    assert (support.count, support.kinds, support.by_kind) == (1, 1, {"focus_group": 1})

@@ -19,6 +19,7 @@ from peerdesk.vault.template import (
     parse_template,
     standard_template,
 )
+from tests.conftest import need_system
 from tests.locations import ROOT
 
 SOURCE = ROOT / "resources" / "templates" / "standard.json"
@@ -94,8 +95,10 @@ def test_template_session_kinds_are_the_schemas() -> None:
         assert kind == "default" or kind in schema.SESSION_KINDS
 
 
-@pytest.mark.skipif(not BRIEFING.exists(), reason="the shared briefing is not beside the repo")
 def test_prompts_are_our_own_words_not_the_briefings() -> None:
+    need_system(BRIEFING.exists(), "the briefing ../shared/BRIEFING.md (a shared/ folder beside "
+                "the checkout)")
+
     def words(text: str) -> list[str]:
         return re.findall(r"[a-z0-9']+", text.lower())
 

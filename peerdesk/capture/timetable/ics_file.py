@@ -23,6 +23,7 @@ from peerdesk.capture.timetable.plan import (
     in_zone,
     mark_duplicates,
 )
+from peerdesk.vault.team_tables import calendar_source_id
 
 WINDOW_AFTER = timedelta(days=56)
 """Without on-site dates, repeats are expanded up to 8 weeks after the file's last entry."""
@@ -94,10 +95,12 @@ def _planned(event: Any, number: int, zone: tzinfo | None) -> PlannedSession:
         if not (ends == starts and not all_day):
             raise _Bad(where, "it ends before it starts")
         ends = None
+    uid = _text(event, "UID")
     return PlannedSession(
         title=title, kind=guess_kind(title, _categories(event), "other" if all_day else "meeting"),
         starts_at=starts, ends_at=ends,
-        place=_text(event, "LOCATION"), source=where, all_day=all_day)
+        place=_text(event, "LOCATION"), source=where, all_day=all_day,
+        source_id=calendar_source_id(uid, starts) if uid else None)
 
 
 class _Bad(Exception):

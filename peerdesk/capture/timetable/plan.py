@@ -67,10 +67,12 @@ class PlannedSession:
     source: str = ""
     """Where it came from in the file, e.g. "Line 4"."""
     all_day: bool = False
+    source_id: str | None = None
+    """A calendar entry's stable id (from its UID); None: made from the start and title."""
 
     def details(self) -> SessionDetails:
         return SessionDetails(title=self.title, kind=self.kind, starts_at=self.starts_at,
-                              ends_at=self.ends_at, place=self.place)
+                              ends_at=self.ends_at, place=self.place, source_id=self.source_id)
 
     def key(self) -> tuple[str, str]:
         return duplicate_key(self.starts_at, self.title)

@@ -2,7 +2,8 @@
 
 Ctrl+K in the notes opens it with the selected text (or the current line). While the bar
 itself has the keyboard, a digit picks the flip chart, a letter the kind, Enter files the
-post-it and Esc closes the bar; Tab goes into the text to change it. No dialog, ever.
+post-it and Esc closes the bar; Tab goes into the text to change it, and on to the
+initials when the card is a colleague's (a point relayed aloud). No dialog, ever.
 """
 
 from __future__ import annotations
@@ -81,6 +82,16 @@ class PostitBar(QFrame):
         self.text.setPlaceholderText("One finding per post-it")
         self.text.installEventFilter(self)
         line.addWidget(self.text, 1)
+        self.initials = QLineEdit(self)
+        self.initials.setMaxLength(4)
+        self.initials.setFixedWidth(self.initials.fontMetrics().horizontalAdvance("WWWW") + 16)
+        self.initials.setPlaceholderText("Mine")
+        self.initials.setToolTip("A colleague's initials, for a point they relayed; "
+                                 "empty for your own")
+        self.initials.setAccessibleName("Whose post-it: a colleague's initials, or empty for "
+                                        "your own")
+        self.initials.installEventFilter(self)
+        line.addWidget(self.initials)
         self.file_button = QPushButton("File (Enter)", self)
         self.file_button.setAccessibleName("File the post-it")
         self.file_button.clicked.connect(self.file)
@@ -108,7 +119,8 @@ class PostitBar(QFrame):
         self.retry_timer.setSingleShot(True)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self._retry)
-        self.setTabOrder(self.text, self.file_button)
+        self.setTabOrder(self.text, self.initials)
+        self.setTabOrder(self.initials, self.file_button)
         self.setTabOrder(self.file_button, self.cancel_button)
         self.hide()
 
@@ -135,6 +147,7 @@ class PostitBar(QFrame):
         self.session_id = session_id
         if chart_id is not None and self.chart_id is None:
             self.chart_id = chart_id
+        self.initials.setEnabled(True)
         self.title.setText("New post-it (Ctrl+K):")
         self.file_button.setText("File (Enter)")
         self._open(text, focus_text=not text.strip())
@@ -144,6 +157,8 @@ class PostitBar(QFrame):
         self.session_id = postit.session_id
         self.chart_id = postit.flip_chart_id
         self.kind = postit.kind
+        self.initials.setText(postit.initials)
+        self.initials.setEnabled(False)  # whose it is stays as filed
         self.title.setText("Change post-it:")
         self.file_button.setText("Save (Enter)")
         self._open(postit.text, focus_text=True)
@@ -237,7 +252,7 @@ class PostitBar(QFrame):
             super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.text and event.type() == QEvent.Type.KeyPress
+        if (watched in (self.text, self.initials) and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent)):
             # QLineEdit passes Return on to its parent after handling it: take it here
             # so that one Enter files one post-it.
@@ -268,9 +283,15 @@ class PostitBar(QFrame):
             self.problem.setText("Type the finding first (Tab goes to the text).")
             self.text.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        initials = self.initials.text().strip().upper()
+        if initials and not (initials[0].isalpha() and initials.isalnum()):
+            self.problem.setText("Initials are letters, such as JL (empty for your own).")
+            self.initials.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         try:
             if self.editing is None:
-                postit = self.store.add(chart.id, text, self.kind, session_id=self.session_id)
+                postit = self.store.add(chart.id, text, self.kind, session_id=self.session_id,
+                                        initials=initials or None)
             else:
                 postit = self.store.update(self.editing.id, text, self.kind)
                 if postit.flip_chart_id != chart.id:
@@ -288,6 +309,7 @@ class PostitBar(QFrame):
             return
         self.retry_timer.stop()
         self.editing = None
+        self.initials.clear()
         self.hide()
         self.filed.emit(postit)
         self.closed.emit()
@@ -315,6 +337,7 @@ class PostitBar(QFrame):
             self.file()
         self.retry_timer.stop()
         self.text.clear()
+        self.initials.clear()
         self.editing = None
         self.session_id = None
         self.charts = []

@@ -72,6 +72,12 @@ def _search() -> type[QWidget]:
     return SearchPanel
 
 
+def _team() -> type[QWidget]:
+    from peerdesk.gui.team.team_tab import TeamTab
+
+    return TeamTab
+
+
 def _summary() -> type[QWidget]:
     from peerdesk.gui.summary.summary_tab import SummaryTab
 
@@ -91,6 +97,7 @@ def tab_factories() -> list[TabFactory]:
         LazyTab("&Board", _board),
         LazyTab("&Matrix", _matrix),
         LazyTab("&Search", _search),
+        LazyTab("Team", _team),
         LazyTab("S&ummary", _summary),
     ]
 

@@ -1,12 +1,16 @@
-"""The attribution check, hit by hit: what was found, where, in its context, and the two
-ways to resolve it (edit the text, or mark it not attributable)."""
+"""The attribution check, hit by hit: what was found, where, why, in its context, and the
+two ways to resolve it (edit the text, or mark it not attributable for that one place).
+
+From the keyboard: Tab moves between the buttons; on a hit, E edits its text, N marks it
+not attributable, W withdraws that, and the Up and Down arrows move to the hit before or
+after."""
 
 from __future__ import annotations
 
 from html import escape as _escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.summary.attribution import Hit, accept, withdraw
+from peerdesk.summary.attribution import CLEAR_TEXT, Hit, accept, withdraw
 from peerdesk.summary.edits import current_text, editable, save_text
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.notebook import Notebook
@@ -57,7 +61,7 @@ class HitCard(QFrame):
         self.setAccessibleName(f"{hit.category.text} in {where}")
         layout = self.card_layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        state = " · marked not attributable" if accepted else ""
+        state = " · marked not attributable here" if accepted else ""
         self.title = QLabel(f"<b>{escape(hit.category.text)}</b> · {escape(where)}{state}", self)
         self.title.setAccessibleName("What was found and where")
         self.title.setWordWrap(True)
@@ -69,12 +73,16 @@ class HitCard(QFrame):
         self.context.setAccessibleName("Found in context")
         self.context.setAccessibleDescription(f"“{hit.term}” in: {hit.context}")
         layout.addWidget(self.context)
+        self.reason = QLabel(f"Why: {escape(hit.reason)}." if hit.reason else "", self)
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName("Why it was flagged")
+        layout.addWidget(self.reason)
         buttons = QHBoxLayout()
         self.edit_button: QPushButton | None = None
         self.accept_button: QPushButton | None = None
         self.withdraw_button: QPushButton | None = None
         if accepted:
-            self.withdraw_button = QPushButton("Withdraw", self)
+            self.withdraw_button = QPushButton("Withdraw (W)", self)
             self.withdraw_button.setAccessibleName(f"Withdraw: check “{hit.term}” again")
             self.withdraw_button.setToolTip("Undo “not attributable”: the hit must be "
                                             "resolved again before export")
@@ -82,23 +90,56 @@ class HitCard(QFrame):
             buttons.addWidget(self.withdraw_button)
         else:
             if editable(hit.source):
-                self.edit_button = QPushButton("Edit the text", self)
+                self.edit_button = QPushButton("Edit the text (E)", self)
                 self.edit_button.setAccessibleName(f"Edit the text of {where}")
                 self.edit_button.clicked.connect(self.open_editor)
                 buttons.addWidget(self.edit_button)
-            self.accept_button = QPushButton("Not attributable", self)
-            self.accept_button.setAccessibleName(f"Mark “{hit.term}” as not attributable")
-            self.accept_button.setToolTip("Accept it here: remembered for this exact text, "
-                                          "and can be withdrawn")
+            self.accept_button = QPushButton("Not attributable (N)", self)
+            self.accept_button.setAccessibleName(
+                f"Mark “{hit.term}” as not attributable in {where} only")
+            self.accept_button.setToolTip("Accept it in this one place: the same words "
+                                          "elsewhere are still checked; it holds while "
+                                          "this text stays exactly the same, and can be "
+                                          "withdrawn")
             self.accept_button.clicked.connect(lambda: panel.accept(hit))
             buttons.addWidget(self.accept_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        for button in (self.edit_button, self.accept_button, self.withdraw_button):
+            if button is not None:
+                button.installEventFilter(self)   # a button keeps Up and Down to itself
         self.editor_box: QWidget | None = None
         self.editor: QPlainTextEdit | None = None
 
     def first_button(self) -> QPushButton | None:
         return self.edit_button or self.accept_button or self.withdraw_button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
+                event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)):
+            self.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """E edit, N not attributable, W withdraw, Up/Down the hit before or after."""
+        key = event.key()
+        editing = self.editor is not None and self.editor.hasFocus()
+        if not editing and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                                 Qt.KeyboardModifier.KeypadModifier):
+            if key == Qt.Key.Key_E and self.edit_button is not None:
+                self.open_editor()
+                return
+            if key == Qt.Key.Key_N and self.accept_button is not None:
+                self.panel.accept(self.hit)
+                return
+            if key == Qt.Key.Key_W and self.withdraw_button is not None:
+                self.panel.withdraw(self.hit)
+                return
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.panel.move_focus(self, -1 if key == Qt.Key.Key_Up else 1)
+                return
+        super().keyPressEvent(event)
 
     # -- editing in place ---------------------------------------------------------------
 
@@ -235,21 +276,20 @@ class AttributionPanel(QWidget):
             things = "thing" if count == 1 else "things"
             self.status_label.setText(
                 f"{count} {things} in the summary could identify someone. For each one, "
-                "edit the text or mark it as not attributable.")
+                "edit the text (E) or mark it as not attributable in that place (N); the "
+                "arrow keys move between them.")
         elif accepted:
-            self.status_label.setText("Nothing is left to resolve: the summary is ready to "
-                                      "export. What you marked as not attributable is "
-                                      "listed below.")
+            self.status_label.setText("Nothing is left to resolve. " + CLEAR_TEXT + " What "
+                                      "you marked as not attributable is listed below.")
         else:
-            self.status_label.setText("Nothing in the summary could identify anyone: it is "
-                                      "ready to export.")
+            self.status_label.setText(CLEAR_TEXT)
         at = 0
         for hit in unresolved:
             self._add(HitCard(self, hit, False, numbers), at)
             at += 1
         if accepted:
-            heading = QLabel(f"<b>Marked not attributable ({len(accepted)})</b>: each stays "
-                             "accepted while its text stays exactly the same.",
+            heading = QLabel(f"<b>Marked not attributable ({len(accepted)})</b>: each holds "
+                             "for its one place, while its text stays exactly the same.",
                              self.cards_host)
             heading.setWordWrap(True)
             self.cards_layout.insertWidget(at, heading)
@@ -259,9 +299,21 @@ class AttributionPanel(QWidget):
                 self._add(HitCard(self, hit, True, numbers), at)
                 at += 1
         if focus_index is not None and self.cards:
-            button = self.cards[min(focus_index, len(self.cards) - 1)].first_button()
+            card = self.cards[min(focus_index, len(self.cards) - 1)]
+            button = card.first_button()
             if button is not None:
                 button.setFocus()
+                self.scroll_area.ensureWidgetVisible(card)
+
+    def move_focus(self, card: HitCard, step: int) -> None:
+        if card not in self.cards:
+            return
+        i = self.cards.index(card) + step
+        if 0 <= i < len(self.cards):
+            button = self.cards[i].first_button()
+            if button is not None:
+                button.setFocus()
+                self.scroll_area.ensureWidgetVisible(self.cards[i])
 
     def _add(self, card: HitCard, at: int) -> None:
         self.cards_layout.insertWidget(at, card)

@@ -24,6 +24,8 @@ KIND_TEXTS = {
     "summary_docx": "Summary (Word)",
     "summary_txt": "Summary (plain text)",
     "document_copy": "Copy of a document",
+    "team_bundle": "Team bundle sent",
+    "team_bundle_received": "Team bundle received",
     "other": "Other file",
 }
 COLUMNS = ("File", "Kind", "Size", "Written", "SHA-256 (start)", "Still on disk")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.gui.summary.attribution_panel import AttributionPanel
+from peerdesk.gui.summary.check_text_panel import CheckTextPanel
 from peerdesk.gui.summary.choice import FindingsChoice
 from peerdesk.gui.summary.export_panel import ExportPanel, ask_save_path
 from peerdesk.gui.summary.export_task import ProgressTask, TaskHandle
@@ -28,7 +29,7 @@ from peerdesk.gui.summary.exports_register import ExportsRegister
 from peerdesk.gui.summary.preview import PdfPreview, TextPreview
 from peerdesk.gui.summary.signposting_panel import SignpostingPanel
 from peerdesk.gui.widgets.context import GuiContext
-from peerdesk.summary.attribution import Hit, accepted_keys, check
+from peerdesk.summary.attribution import Hit, check, split
 from peerdesk.summary.export import (
     FORMAT_NAMES,
     ExportCancelledError,
@@ -71,10 +72,8 @@ def _preview_work(notebook: Notebook, handle: TaskHandle) -> Rendering:
 
     summary = build_summary(notebook)
     handle.check()
-    hits = check(notebook, summary)
-    keys = accepted_keys(notebook)
-    handle.partial(CheckResult(summary, [h for h in hits if h.key not in keys],
-                               [h for h in hits if h.key in keys]))
+    unresolved, accepted = split(notebook, check(notebook, summary))
+    handle.partial(CheckResult(summary, unresolved, accepted))
     pdf = render(summary, "pdf", lambda f: handle.progress(f, "Drawing the preview"))
     handle.check()
     return Rendering(pdf, render(summary, "txt").decode("utf-8"))
@@ -114,11 +113,14 @@ class SummaryTab(QWidget):
         self.pdf_preview = PdfPreview(self.views)
         self.text_preview = TextPreview(self.views)
         self.register = ExportsRegister(self.views)
+        self.check_text = CheckTextPanel(self.views)
         self.views.addTab(self.attribution, "Chec&k")
         self.views.addTab(self.pdf_preview, "Pre&view (PDF)")
         self.views.addTab(self.text_preview, "Plain te&xt")
         self.views.addTab(self.register, "&Register of copies")
+        self.views.addTab(self.check_text, "C&heck a text")
         self.views.setCurrentWidget(self.pdf_preview)
+        self.views.currentChanged.connect(self._view_changed)
         right_layout.addWidget(self.views, 1)
         self.export_panel = ExportPanel(right)
         right_layout.addWidget(self.export_panel)
@@ -151,6 +153,7 @@ class SummaryTab(QWidget):
         self.last_record: ExportRecord | None = None
         self._want_preview = False
         self.attribution.notebook = self.notebook
+        self.check_text.notebook = self.notebook
         self.refresh()
 
     # -- reading ------------------------------------------------------------------------
@@ -242,6 +245,14 @@ class SummaryTab(QWidget):
     @property
     def checking(self) -> bool:
         return self.latest is None
+
+    def _view_changed(self) -> None:
+        """Arriving at the check (Alt+K, a click) with hits to resolve: straight to the
+        first, so E and N work at once; at Check a text, straight to the text."""
+        if self.views.currentWidget() is self.attribution and self.attribution.unresolved:
+            QTimer.singleShot(0, self.show_check)
+        elif self.views.currentWidget() is self.check_text:
+            QTimer.singleShot(0, self.check_text.editor.setFocus)
 
     def show_check(self) -> None:
         self.views.setCurrentWidget(self.attribution)
@@ -355,6 +366,7 @@ class SummaryTab(QWidget):
         self.choice.clear()
         self.signposting.clear()
         self.attribution.clear()
+        self.check_text.clear()
         self.pdf_preview.clear()
         self.text_preview.clear()
         self.register.clear()

@@ -19,10 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.gui.synthesis.board_model import ID_ROLE, ChartModel
-from peerdesk.gui.synthesis.postit_delegate import PostitDelegate, card_height
+from peerdesk.gui.synthesis.postit_delegate import (
+    COMPACT_LINES,
+    TEXT_LINES,
+    PostitDelegate,
+    card_height,
+)
 from peerdesk.vault.domain import FlipChart
 
 COLUMN_WIDTH = 250
+MIN_COMPACT_WIDTH = 150
 
 
 class CardView(QTableView):
@@ -53,7 +59,15 @@ class CardView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setItemDelegate(PostitDelegate(self))
+        self.delegate = PostitDelegate(self)
+        self.setItemDelegate(self.delegate)
+
+    def set_lines(self, lines: int) -> None:
+        """Lines of text per card (fewer when the whole board is shown at once)."""
+        self.delegate.lines = lines
+        self.verticalHeader().setDefaultSectionSize(card_height(QFontMetrics(self.font()),
+                                                                lines))
+        self.viewport().update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -123,6 +137,11 @@ class ChartColumn(QWidget):
         self.header.setBuddy(self.view)
         layout.addWidget(self.view, 1)
         self.update_header()
+
+    def set_compact(self, width: int | None) -> None:
+        """Narrow, with one line per card (``width``), or as usual (None)."""
+        self.setFixedWidth(width or COLUMN_WIDTH)
+        self.view.set_lines(COMPACT_LINES if width else TEXT_LINES)
 
     def update_header(self) -> None:
         shown = self.model.rowCount()

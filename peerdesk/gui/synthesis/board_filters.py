@@ -1,5 +1,5 @@
-"""The board's filter row: day, kind of source, kind of post-it and session, a button to
-clear them, and how many post-its are shown."""
+"""The board's filter row: day, kind of source, kind of post-it, session and peer (whose
+initials), a button to clear them, and how many post-its are shown."""
 
 from __future__ import annotations
 
@@ -47,6 +47,8 @@ class BoardFilters(QWidget):
         self.kind_box = combo("&Kind:", "Show post-its of the kind")
         self.session_box = combo("Sess&ion:", "Show post-its from the session")
         self.session_box.setMinimumContentsLength(22)
+        self.peer_box = combo("Pee&r:", "Show post-its of the peer")
+        self.peer_box.setMinimumContentsLength(4)
         self.clear_button = QPushButton("&Clear filters", self)
         self.clear_button.setAccessibleName("Clear the filters")
         row.addWidget(self.clear_button)
@@ -55,10 +57,11 @@ class BoardFilters(QWidget):
         self.shown_label.setAccessibleName("Post-its shown")
         row.addWidget(self.shown_label)
 
-    def boxes(self) -> tuple[QComboBox, QComboBox, QComboBox, QComboBox]:
-        return self.day_box, self.source_box, self.kind_box, self.session_box
+    def boxes(self) -> tuple[QComboBox, QComboBox, QComboBox, QComboBox, QComboBox]:
+        return self.day_box, self.source_box, self.kind_box, self.session_box, self.peer_box
 
-    def fill(self, days: list[str], sessions: list[SessionChoice], current: BoardFilter) -> None:
+    def fill(self, days: list[str], sessions: list[SessionChoice], current: BoardFilter,
+             peers: list[str] | None = None) -> None:
         for box in self.boxes():
             box.blockSignals(True)
             while box.count() > 1:
@@ -72,6 +75,8 @@ class BoardFilters(QWidget):
         for s in sessions:
             when = f"{s.day[8:10]}/{s.day[5:7]} " if len(s.day) == 10 else ""
             self.session_box.addItem(f"{when}{s.title}", s.id)
+        for initials in peers or []:
+            self.peer_box.addItem(initials, initials)
         self.filled = True
         self.show_filter(current)
         for box in self.boxes():
@@ -81,15 +86,16 @@ class BoardFilters(QWidget):
         if not self.filled:
             return
         for box, value in zip(self.boxes(), (flt.day, flt.source_kind, flt.kind,
-                                             flt.session_id), strict=True):
+                                             flt.session_id, flt.initials), strict=True):
             box.setCurrentIndex(max(0, box.findData(value)))
 
     def value(self) -> BoardFilter:
-        day, source, kind, session = (box.currentData() for box in self.boxes())
+        day, source, kind, session, peer = (box.currentData() for box in self.boxes())
         return BoardFilter(day=None if day is None else str(day),
                            source_kind=None if source is None else str(source),
                            kind=None if kind is None else str(kind),
-                           session_id=None if session is None else int(session))
+                           session_id=None if session is None else int(session),
+                           initials=None if peer is None else str(peer))
 
     def clear(self) -> None:
         for box in self.boxes():

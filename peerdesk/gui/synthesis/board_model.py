@@ -183,4 +183,5 @@ def accessible_text(card: Card) -> str:
     who = f", {card.initials}" if card.initials else ""
     linked = f" In {card.findings} finding{'s' if card.findings != 1 else ''}." \
         if card.findings else ""
-    return f"{card.kind_label}: {card.text}. From: {source}{who}.{linked}"
+    offered = " Its author offers a change: see the Team tab." if card.suggested else ""
+    return f"{card.kind_label}: {card.text}. From: {source}{who}.{linked}{offered}"

@@ -4,23 +4,26 @@ findings beside it.
 Keys: Ctrl+Left/Right move the selected cards to the next chart, Ctrl+Up/Down move them
 up or down, Enter opens where a card came from, Ctrl+G groups the selected cards into a
 finding, Ctrl+E adds them to the chosen finding, Ctrl+Shift+E marks them as challenging
-it, Ctrl+Shift+N makes an empty finding.
+it, Ctrl+Shift+N makes an empty finding, Ctrl+Shift+W shows every flip chart at once (narrow
+columns in two rows, one line per card) and back.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from peerdesk.gui.synthesis.board_columns import ChartColumn
+from peerdesk.gui.synthesis.board_columns import MIN_COMPACT_WIDTH, ChartColumn
 from peerdesk.gui.synthesis.board_filters import BoardFilters
 from peerdesk.gui.synthesis.board_model import CARD_ROLE, ChartModel
 from peerdesk.gui.synthesis.findings_panel import FindingsPanel
@@ -31,7 +34,9 @@ from peerdesk.vault.errors import PeerdeskError
 
 HINT = ("Drag cards, or Ctrl+←/→ to the next chart and Ctrl+↑/↓ up or down · Enter opens "
         "the source · Ctrl+G groups the selected cards into a finding · Ctrl+E adds them to "
-        "the chosen finding · Ctrl+Shift+E marks them as challenging it")
+        "the chosen finding · Ctrl+Shift+E marks them as challenging it · F2 changes a "
+        "finding's headline")
+WHOLE_BOARD = "All charts at once (Ctrl+Shift+W)"
 
 
 class BoardTab(QWidget):
@@ -52,7 +57,8 @@ class BoardTab(QWidget):
         self.filters.changed.connect(self._filter_chosen)
         self.filters.clear_button.clicked.connect(self.clear_filters)
         # the filter row's parts, by name, for the keyboard and tests
-        self.day_box, self.source_box, self.kind_box, self.session_box = self.filters.boxes()
+        (self.day_box, self.source_box, self.kind_box, self.session_box,
+         self.peer_box) = self.filters.boxes()
         self.clear_button = self.filters.clear_button
         self.shown_label = self.filters.shown_label
         layout.addWidget(self.filters)
@@ -63,10 +69,10 @@ class BoardTab(QWidget):
         self.charts_area.setWidgetResizable(True)
         self.charts_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.strip = QWidget(self.charts_area)
-        self.strip_layout = QHBoxLayout(self.strip)
+        self.strip_layout = QGridLayout(self.strip)
         self.strip_layout.setContentsMargins(0, 0, 0, 0)
         self.strip_layout.setSpacing(4)
-        self.strip_layout.addStretch(1)
+        self.whole_board = False
         self.charts_area.setWidget(self.strip)
         self.findings = FindingsPanel(context, split)
         self.findings.changed.connect(self.reload_cards)
@@ -76,10 +82,17 @@ class BoardTab(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([780, 440])
         layout.addWidget(split, 1)
+        foot = QHBoxLayout()
         self.hint = QLabel(HINT, self)
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName("Keys for the board")
-        layout.addWidget(self.hint)
+        foot.addWidget(self.hint, 1)
+        self.whole_button = QPushButton(WHOLE_BOARD, self)
+        self.whole_button.setCheckable(True)
+        self.whole_button.setAccessibleName("Show every flip chart at once")
+        self.whole_button.toggled.connect(self.show_whole_board)
+        foot.addWidget(self.whole_button)
+        layout.addLayout(foot)
         self._shortcuts()
         self.load()
         QTimer.singleShot(0, self._after_first_paint)
@@ -97,6 +110,7 @@ class BoardTab(QWidget):
         add("Ctrl+Shift+E", lambda: self.findings.add_evidence(self.selected_ids(),
                                                               "challenges"))
         add("Ctrl+Shift+N", self._new_finding)
+        add("Ctrl+Shift+W", self.whole_button.toggle)
 
     def _after_first_paint(self) -> None:
         """The filters' choices and the findings come once the cards are on screen."""
@@ -110,10 +124,11 @@ class BoardTab(QWidget):
         try:
             days = self.reader.days()
             sessions = self.reader.sessions()
+            peers = self.reader.peers()
         except PeerdeskError as exc:
             self.context.messages.error(exc.message)
             return
-        self.filters.fill(days, sessions, self.filter)
+        self.filters.fill(days, sessions, self.filter, peers)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -146,10 +161,43 @@ class BoardTab(QWidget):
             view.step_requested.connect(lambda d, c=column: self._step(c, d))
             view.clicked_alone.connect(lambda c=column: self._clear_others(c))
             view.activated.connect(self.open_source)
-            self.strip_layout.insertWidget(i, column)
             if i:
                 QWidget.setTabOrder(self.columns[-1].view, view)
             self.columns.append(column)
+        self._arrange()
+
+    def show_whole_board(self, whole: bool) -> None:
+        """Every flip chart at once (narrow columns that wrap into two rows), or as usual."""
+        self.whole_board = whole
+        if self.whole_button.isChecked() != whole:
+            self.whole_button.setChecked(whole)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        grid = self.strip_layout
+        for column in self.columns:
+            grid.removeWidget(column)
+        for i in range(grid.columnCount()):
+            grid.setColumnStretch(i, 0)
+        count = len(self.columns)
+        rows = 2 if self.whole_board and count > 4 else 1
+        per_row = max(1, -(-count // rows))
+        width = None
+        if self.whole_board:
+            room = self.charts_area.viewport().width() - grid.spacing() * per_row
+            width = max(MIN_COMPACT_WIDTH, room // per_row)
+        for i, column in enumerate(self.columns):
+            column.set_compact(width)
+            grid.addWidget(column, i // per_row, i % per_row)
+        grid.setColumnStretch(per_row, 1)
+        self.charts_area.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if rows > 1
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.whole_board:
+            QTimer.singleShot(0, self._arrange)
 
     def reload_cards(self, keep: list[int] | None = None) -> None:
         """Re-read every column (after a move, a filter or a change in the findings)."""

@@ -28,6 +28,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 EvidenceDrop = Callable[[int, list[int]], bool]
+HeadlineEdit = Callable[[int, str], bool]
 
 
 def finding_lines(row: MatrixRow, chart_title: str) -> tuple[str, str]:
@@ -41,11 +42,12 @@ def finding_lines(row: MatrixRow, chart_title: str) -> tuple[str, str]:
 
 
 class FindingsModel(QAbstractListModel):
-    def __init__(self, on_drop: EvidenceDrop) -> None:
+    def __init__(self, on_drop: EvidenceDrop, on_edit: HeadlineEdit | None = None) -> None:
         super().__init__()
         self.rows: list[MatrixRow] = []
         self.chart_titles: dict[int, str] = {}
         self._on_drop = on_drop
+        self._on_edit = on_edit
 
     def set_rows(self, rows: list[MatrixRow], chart_titles: dict[int, str]) -> None:
         self.beginResetModel()
@@ -70,6 +72,8 @@ class FindingsModel(QAbstractListModel):
         headline, second = finding_lines(row, self.chart_titles.get(row.flip_chart_id, ""))
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{headline}\n{second}"
+        if role == Qt.ItemDataRole.EditRole:
+            return headline
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{headline}\n{second}\nSupport: {support_text(row.counts)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -81,8 +85,20 @@ class FindingsModel(QAbstractListModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsEnabled
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDropEnabled)
+        flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                 | Qt.ItemFlag.ItemIsDropEnabled)
+        return flags | Qt.ItemFlag.ItemIsEditable if self._on_edit else flags
+
+    def setData(self, index: AnyIndex, value: object,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A headline typed on the board (F2 or a double-click)."""
+        if role != Qt.ItemDataRole.EditRole or self._on_edit is None or not index.isValid():
+            return False
+        text = " ".join(str(value).split())
+        row = self.rows[index.row()]
+        if not text or text == row.headline:
+            return False
+        return self._on_edit(row.finding_id, text)
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction | Qt.DropAction.LinkAction

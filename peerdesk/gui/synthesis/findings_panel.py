@@ -7,7 +7,7 @@ chart straight onto a finding, and the selected cards added with one key.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,7 +63,7 @@ class FindingsPanel(QWidget):
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
-        self.model = FindingsModel(self._dropped)
+        self.model = FindingsModel(self._dropped, self._headline_typed)
         self.list = QListView(split)
         self.list.setModel(self.model)
         self.list.setAccessibleName("Findings")
@@ -76,7 +76,9 @@ class FindingsPanel(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.list.setDropIndicatorShown(True)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.list.setToolTip("F2 or a double-click changes the headline")
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_detail())
         split.addWidget(self.list)
         split.addWidget(self._detail(split))
@@ -268,6 +270,15 @@ class FindingsPanel(QWidget):
         except PeerdeskError as exc:
             self.context.messages.error(exc.message)
         self.reload()
+
+    def _headline_typed(self, finding_id: int, headline: str) -> bool:
+        try:
+            self.store.update(finding_id, headline=headline)
+        except PeerdeskError as exc:
+            self.context.messages.error(exc.message)
+            return False
+        QTimer.singleShot(0, lambda: self.reload(select=finding_id))
+        return True
 
     def _dropped(self, finding_id: int, postit_ids: list[int]) -> bool:
         self.select_finding(finding_id)

@@ -15,6 +15,7 @@ from peerdesk.gui.synthesis.finding_labels import (
     CHALLENGE_COLOUR,
     LABEL_COLOURS,
     label_icon,
+    sources_text,
     status_text,
 )
 from peerdesk.gui.widgets.colours import readable
@@ -98,8 +99,10 @@ class MatrixModel(QAbstractTableModel):
             return key
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self.headers()[column]}: {text}"
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{row.headline}\n{KIND_TEXTS.get(row.kind, row.kind)}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole headline, from any cell
+            chart = self.chart_titles.get(row.flip_chart_id, "")
+            return (f"{row.headline}\n{KIND_TEXTS.get(row.kind, row.kind)} · {chart}\n"
+                    f"{row.label.text}: {sources_text(row.sources, row.kinds)}")
         if role == Qt.ItemDataRole.DecorationRole and column == 2:
             return label_icon(row.label)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -21,6 +21,11 @@ from peerdesk.gui.widgets.context import GuiContext
 from peerdesk.synthesis.findings import FindingStore
 from peerdesk.vault.errors import PeerdeskError
 
+HEADLINE_LINES = 3
+CHART_WIDTH = 130
+"""The flip chart's column is narrow (its full title is in the tooltip), so that the
+headline, which stretches, has the room."""
+
 
 class MatrixTab(QWidget):
     tab_title = "&Matrix"
@@ -56,12 +61,12 @@ class MatrixTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)  # two lines of each headline, every row the same height
+        self.table.setWordWrap(True)  # three lines of each headline, every row the same height
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         rows = self.table.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 10)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * HEADLINE_LINES + 10)
         self.table.setTabKeyNavigation(False)
         self.table.activated.connect(self._activated)
         header = self.table.horizontalHeader()
@@ -89,7 +94,7 @@ class MatrixTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 150)
+        header.resizeSection(1, CHART_WIDTH)
         for column in range(2, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(40)

@@ -23,9 +23,13 @@ PAD = 6
 STRIP = 5
 
 
-def card_height(metrics: QFontMetrics) -> int:
-    """Every card's height: a heading line, TEXT_LINES of text and the source line."""
-    return PAD * 3 + metrics.lineSpacing() * (TEXT_LINES + 2) + 4
+COMPACT_LINES = 1
+"""Lines of text on a card when the whole board is shown at once."""
+
+
+def card_height(metrics: QFontMetrics, lines: int = TEXT_LINES) -> int:
+    """Every card's height: a heading line, ``lines`` of text and the source line."""
+    return PAD * 3 + metrics.lineSpacing() * (lines + 2) + 4
 
 
 def kind_colours(kind: str) -> tuple[QColor, QColor]:
@@ -36,10 +40,11 @@ def kind_colours(kind: str) -> tuple[QColor, QColor]:
 class PostitDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lines = TEXT_LINES
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(200, card_height(QFontMetrics(option.font)))
+        return QSize(200, card_height(QFontMetrics(option.font), self.lines))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -81,7 +86,7 @@ class PostitDelegate(QStyledItemDelegate):
         painter.setFont(font)
         self._draw_text(painter, font, card.text,
                         QRect(inner.left(), inner.top() + line + 2, inner.width(),
-                              line * TEXT_LINES))
+                              line * self.lines), self.lines)
         small = QFont(font)
         small.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
         painter.setFont(small)
@@ -89,12 +94,21 @@ class PostitDelegate(QStyledItemDelegate):
         foot = QRect(inner.left(), inner.bottom() - line, inner.width(), line)
         source = card.source_text + (f" · {card.day[8:10]}/{card.day[5:7]}"
                                      if len(card.day) == 10 else "")
+        share = 3 if self.lines < TEXT_LINES else 2  # of thirds of the width
         painter.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(source, Qt.TextElideMode.ElideRight,
-                                                        inner.width() * 2 // 3))
+                         QFontMetrics(small).elidedText(
+                             source, Qt.TextElideMode.ElideRight,
+                             inner.width() * share // 3 - (30 if share == 3 else 0)))
+        marks = []
+        compact = self.lines < TEXT_LINES  # the whole board at once: narrow cards
+        if card.suggested:
+            marks.append("✎" if compact else "✎ change offered")
         if card.findings:
+            marks.append(f"◆{card.findings}" if compact else
+                         f"◆ {card.findings} finding{'s' if card.findings != 1 else ''}")
+        if marks:
             painter.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"◆ {card.findings} finding{'s' if card.findings != 1 else ''}")
+                             " ".join(marks))
         if focused:
             painter.setPen(QPen(palette.highlight().color(), 1, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -102,13 +116,14 @@ class PostitDelegate(QStyledItemDelegate):
         painter.restore()
 
     @staticmethod
-    def _draw_text(painter: QPainter, font: QFont, text: str, box: QRect) -> None:
-        """Up to TEXT_LINES wrapped lines; the last one ends in an ellipsis if cut short."""
+    def _draw_text(painter: QPainter, font: QFont, text: str, box: QRect,
+                   most: int = TEXT_LINES) -> None:
+        """Up to ``most`` wrapped lines; the last one ends in an ellipsis if cut short."""
         metrics = QFontMetrics(font)
         layout = QTextLayout(" ".join(text.split()), font)
         layout.beginLayout()
         lines: list[tuple[int, int]] = []
-        while len(lines) < TEXT_LINES:
+        while len(lines) < most:
             tl = layout.createLine()
             if not tl.isValid():
                 break

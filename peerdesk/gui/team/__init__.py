@@ -1,0 +1,1 @@
+"""The team screens: team codes, sending and receiving bundles."""
