@@ -30,7 +30,6 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from peerdesk.summary.clean_text import xml_safe
 from peerdesk.summary.model import Summary
 from peerdesk.summary.wording import (
     DOCUMENT_TITLE,
@@ -299,7 +298,6 @@ def _settings(doc: DocxDocument) -> None:
 def render_docx(summary: Summary, progress: Progress | None = None,
                 when: datetime | None = None) -> bytes:
     """The DOCX's bytes; ``when`` is the time the properties carry (default: now)."""
-    summary = xml_safe(summary)  # a control character pasted in would stop python-docx
     doc = Document()
     _neutral_properties(doc, (when or datetime.now(UTC)).replace(microsecond=0))
     _styles(doc)
