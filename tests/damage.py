@@ -225,6 +225,11 @@ def commands(notebook_id: str, outside: Path, passphrase: bool, also_new: bool,
         ("import-timetable", ["import-timetable", nb, str(TIMETABLE), *flag], line),
         ("signoff", ["signoff", nb, "01/04/2026", *flag], line),
         ("hold", ["hold", nb, "--reason", "a complaint is open", *flag], line),
+        ("check-summary", ["check-summary", nb, *flag], line),
+        ("check-text", ["check-text", nb, str(_text_file(outside)), *flag], line),
+        ("team-code", ["team-code", nb, *flag], line),
+        ("team", ["team", nb, *flag], line),
+        ("send", ["send", nb, "--postits", "-o", str(outside / "bundle.age"), *flag], line),
     ]
     if passwd:  # the slowest: a new key file costs a full key derivation
         out.append(("passwd", ["passwd", nb, "--passphrase-stdin"], f"{PASS}\n{NEW_PASS}\n"))
@@ -236,6 +241,16 @@ def commands(notebook_id: str, outside: Path, passphrase: bool, also_new: bool,
             ("finish-destruction", ["finish-destruction"], ""),
             ("destroyed", ["destroyed"], "")]
     return out
+
+
+def _text_file(outside: Path) -> Path:
+    path = outside / "email.txt"
+    path.write_text("Thanks for the draft; the partners' view is clear.\n", "utf-8")
+    return path
+
+
+FOUND_CODES = {"check-summary": 3, "check-text": 3}
+"""Commands whose exit 3 means "something that could identify someone was found"."""
 
 
 @contextlib.contextmanager
@@ -291,7 +306,7 @@ def problems(mutation: Mutation, outcomes: list[Outcome], limit_seconds: float) 
         text = o.out + o.err
         if "Traceback" in text or ("Error:" in o.err and "peerdesk:" not in o.err):
             found.append(f"{where}: a traceback: {text[-600:]}")
-        if o.code not in (0, 1, 2):
+        if o.code not in (0, 1, 2) and o.code != FOUND_CODES.get(o.command):
             found.append(f"{where}: exit code {o.code}: {o.err.strip()[-300:]}")
         if o.seconds > limit_seconds:
             found.append(f"{where}: took {o.seconds:.1f} s")

@@ -37,8 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 EXIT_PROBLEM = 2
 """A plain problem (wrong passphrase, damaged file, full disk ...), told in one sentence."""
-EXIT_UNEXPECTED = 3
-"""Something peerdesk did not foresee; still one sentence, never a traceback."""
+EXIT_UNEXPECTED = 4
+"""Something peerdesk did not foresee; still one sentence, never a traceback. (3 is the
+attribution check's "something found".)"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
