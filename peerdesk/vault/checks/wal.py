@@ -44,11 +44,11 @@ class WalReport:
 
 
 def _checksum(data: bytes, big_endian: bool, s0: int = 0, s1: int = 0) -> tuple[int, int]:
-    words = struct.unpack(f"{'>' if big_endian else '<'}{len(data) // 4}I", data)
+    """SQLite's WAL checksum: over pairs of 32-bit words, each sum feeding the next."""
     mask = 0xFFFFFFFF
-    for i in range(0, len(words), 2):
-        s0 = (s0 + words[i] + s1) & mask
-        s1 = (s1 + words[i + 1] + s0) & mask
+    for first, second in struct.iter_unpack(">II" if big_endian else "<II", data):
+        s0 = (s0 + first + s1) & mask
+        s1 = (s1 + second + s0) & mask
     return s0, s1
 
 
