@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -67,28 +66,20 @@ def _median_ms(action: Callable[[], object], runs: int, refused: bool, label: st
 def _refusals(root: Path, quick: bool) -> list[Result]:
     import keyring
 
-    from peerdesk.sample.generator import create_demo
+    from peerdesk.vault.keys.keyfile import KdfParams
     from peerdesk.vault.keys.keystore import KeyStore
     from peerdesk.vault.library import Library
     from peerdesk.vault.paths import AppPaths
     from tests.conftest import MemoryKeyring
-    from tests.damage import CRASH
+    from tests.damage import make_templates
 
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     scale = 5 if quick else 50
     runs = 5 if quick else 31
-    clean = root / "clean"
-    library = Library(AppPaths.under(clean).ensure(), KeyStore())
-    with create_demo(library, PASS, scale) as notebook:
-        notebook_id = notebook.id
-    crashed = root / "crashed"
-    shutil.copytree(clean, crashed)
-
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
-           "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-c", CRASH, str(crashed), notebook_id, PASS], env=env,
-                   cwd=ROOT, capture_output=True, timeout=300, check=False)
+    clean_t, crashed_t = make_templates(root / "templates", backend.items, scale,
+                                        KdfParams.interactive())
+    clean, crashed, notebook_id = clean_t.home, crashed_t.home, clean_t.notebook_id
 
     def copy(source: Path, name: str) -> Library:
         home = root / name

@@ -77,19 +77,22 @@ class Template:
                 "keyfile": paths.key_file(self.notebook_id)}
 
 
-def make_templates(root: Path, keyring_items: dict[tuple[str, str], str]) -> list[Template]:
-    """A clean and a crashed copy of one demo notebook (fast key derivation, for speed);
-    ``keyring_items`` is the in-memory credential store the CLI will use."""
+def make_templates(root: Path, keyring_items: dict[tuple[str, str], str], scale: int = 1,
+                   kdf: KdfParams | None = None) -> list[Template]:
+    """A clean and a crashed copy of one demo notebook (by default with a fast key
+    derivation, for speed); ``keyring_items`` is the in-memory credential store the CLI
+    will use."""
     clean = root / "clean"
-    library = Library(AppPaths.under(clean).ensure(), KeyStore(), KdfParams.fast_for_tests())
-    with create_demo(library, PASS) as notebook:
+    library = Library(AppPaths.under(clean).ensure(), KeyStore(),
+                      kdf or KdfParams.fast_for_tests())
+    with create_demo(library, PASS, scale) as notebook:
         notebook_id = notebook.id
     crashed = root / "crashed"
     shutil.copytree(clean, crashed)
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
            "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-c", CRASH, str(crashed), notebook_id, PASS], env=env,
-                   cwd=ROOT, capture_output=True, timeout=120)
+                   cwd=ROOT, capture_output=True, timeout=300)
     templates = [Template(clean, notebook_id, dict(keyring_items), False),
                  Template(crashed, notebook_id, dict(keyring_items), True)]
     wal = templates[1].files()["wal"]

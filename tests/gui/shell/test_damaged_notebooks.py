@@ -6,28 +6,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from peerdesk.gui.shell.dialogs import UnlockDialog
 from peerdesk.gui.shell.main_window import MainWindow
-from peerdesk.vault.clock import ManualClock
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 from tests.conftest import PASSPHRASE, MemoryKeyring, sample_details
-from tests.gui.helpers import close_engagement, on_next_dialog, shown_window
+from tests.gui.helpers import on_next_dialog
+from tests.gui.shell.test_main_window import window
 
-
-@pytest.fixture
-def window(qtbot: QtBot, paths: AppPaths, library: Library,
-           clock: ManualClock) -> Iterator[MainWindow]:
-    win = shown_window(qtbot, paths, clock, library)
-    yield win
-    close_engagement(win)
+__all__ = ["window"]  # the fixture used below
 
 
 def everything(paths: AppPaths) -> dict[str, str]:
