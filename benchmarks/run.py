@@ -26,6 +26,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from common import Result  # noqa: E402
 
+TESTS_SECTION = "## Measured by the tests"
+"""docs/benchmarks.md keeps this section (and what follows) when the table is rewritten."""
+
 
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
@@ -88,10 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if args.write:
         doc = HERE.parent / "docs" / "benchmarks.md"
+        old = doc.read_text("utf-8") if doc.exists() else ""
+        kept = old[old.index(TESTS_SECTION):] if TESTS_SECTION in old else ""
         doc.write_text("# Benchmarks\n\nMeasured with `python3 dev.py bench` (which runs "
                        "`benchmarks/run.py`). Every figure is a ratio to a floor measured in "
                        "the same run on the same machine; the goals come from the issues.\n\n"
-                       + text)
+                       + text + ("\n" + kept if kept else ""))
     failed = any(isinstance(r, str) or not r.passed for _, r in rows)
     return 1 if failed else 0
 

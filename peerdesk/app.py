@@ -16,6 +16,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"peerdesk {__version__}")
     parser.add_argument("--data-dir", help="keep peerdesk's files in this folder "
                         "(also PEERDESK_HOME)")
+    parser.add_argument("--after-destruction", action="store_true",
+                        help="say that peerdesk has started afresh after destroying an "
+                        "engagement (peerdesk passes this to itself)")
     parser.add_argument("--smoke", action="store_true",
                         help="start, show the main window, process events and exit 0 "
                         "(for packaging and CI)")
@@ -41,6 +44,10 @@ def display_missing(environ: Mapping[str, str], platform: str = sys.platform) ->
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # started as a program (a test passes its own arguments)
+        from peerdesk.vault.keys.hardening import start_hardened
+
+        start_hardened()
     args = build_parser().parse_args(argv)
     if display_missing(os.environ):
         print(f"peerdesk: {NO_DISPLAY}", file=sys.stderr)
@@ -51,7 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = AppPaths.from_environment(args.data_dir)
     from peerdesk.gui.shell.application import run
 
-    return run(paths, smoke=args.smoke, argv=[sys.argv[0]])
+    return run(paths, smoke=args.smoke, argv=[sys.argv[0]], data_dir=args.data_dir,
+               after_destruction=args.after_destruction)
 
 
 if __name__ == "__main__":

@@ -15,19 +15,15 @@ from peerdesk.capture.timetable.importer import import_preview, read_timetable
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 from tests.conftest import PASSPHRASE, sample_details
+from tests.plaintext_sweep import holding
 
 MARKER = "Wq8Jovial"
 
 
 def files_holding(paths: AppPaths, needle: str) -> list[Path]:
-    forms = [needle.encode("utf-8"), needle.encode("utf-16-le"), needle.encode("utf-16-be"),
-             needle.lower().encode(), needle.upper().encode()]
-    found = []
-    for root in paths.roots():
-        for path in root.rglob("*"):
-            if path.is_file() and any(form in path.read_bytes() for form in forms):
-                found.append(path)
-    return found
+    """Files under peerdesk's folders holding ``needle`` in UTF-8, UTF-16 or UTF-32."""
+    files = [p for root in paths.roots() for p in root.rglob("*") if p.is_file()]
+    return holding(files, {"needle": needle})["needle"]
 
 
 def test_a_marker_typed_everywhere_is_in_no_file_but_the_notebook_shows_it(

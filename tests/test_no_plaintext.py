@@ -10,21 +10,22 @@ from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 from peerdesk.vault.settings import Settings
 from tests.conftest import PASSPHRASE
+from tests.plaintext_sweep import forms
 
 MARKER = "Zqx7Marker"
 INITIALS = "ZQXW"
 
 
 def files_containing(paths: AppPaths, needle: str) -> list[Path]:
-    """Files under peerdesk's folders holding ``needle`` as UTF-8 or UTF-16 (either order)."""
-    forms = [needle.encode("utf-8"), needle.encode("utf-16-le"), needle.encode("utf-16-be"),
-             needle.lower().encode(), needle.upper().encode()]
+    """Files under peerdesk's folders holding ``needle`` as UTF-8, UTF-16 or UTF-32 (either
+    byte order, any case)."""
+    options = forms(needle)
     hits = []
     for root in paths.roots():
         for path in root.rglob("*"):
             if path.is_file():
                 data = path.read_bytes()
-                if any(form in data for form in forms):
+                if any(form in data for form in options):
                     hits.append(path)
     return hits
 
@@ -57,4 +58,6 @@ def test_marker_in_every_field_never_reaches_the_disk(library: Library, paths: A
 
 def test_the_scan_would_find_a_plaintext_marker(paths: AppPaths) -> None:
     (paths.cache / "leak.txt").write_bytes(f"x {MARKER} y".encode("utf-16-le"))
+    assert files_containing(paths, MARKER) == [paths.cache / "leak.txt"]
+    (paths.cache / "leak.txt").write_bytes(f"x {MARKER} y".encode("utf-32-be"))
     assert files_containing(paths, MARKER) == [paths.cache / "leak.txt"]

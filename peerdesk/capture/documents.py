@@ -219,7 +219,11 @@ def import_file(notebook: Notebook, path: Path, title: str | None = None) -> Doc
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentRefusedError(f"{path.name} cannot be read ({exc.strerror}).") from None
-    return import_bytes(notebook, data, path.name, title)
+    document = import_bytes(notebook, data, path.name, title)
+    from peerdesk.capture.originals import record_original
+
+    record_original(notebook, path, "document", data)  # destruction offers to delete it
+    return document
 
 
 def get_document(notebook: Notebook, document_id: int) -> Document:

@@ -1,5 +1,10 @@
-"""What every group of peerdesk-cli commands shares: reading a passphrase, a date, a team
-member, and opening the notebook named on the command line."""
+"""What every group of peerdesk-cli commands shares: reading a passphrase, an answer, a
+date, a team member, and opening the notebook named on the command line.
+
+Nothing confidential needs to be typed on the command line, where it would stay in the
+shell's history and show in the list of running programs: titles, names, confirmations,
+search words and reasons are asked for (``ask``) when their option is left out, or read
+from standard input, one a line, when that is not a terminal."""
 
 from __future__ import annotations
 
@@ -33,6 +38,26 @@ def read_passphrase(args: argparse.Namespace, prompt: str, confirm: bool = False
     if confirm and getpass.getpass("Type it again: ") != first:
         raise ValidationError("The two passphrases are not the same.")
     return first
+
+
+ON_THE_COMMAND_LINE = ("it lands in the shell's history and in the list of running "
+                       "programs; leave it out to be asked")
+"""Said in the help of every option that takes something confidential."""
+
+
+def ask(prompt: str, *, required: bool = False) -> str:
+    """An answer typed at a prompt (on a terminal) or read as one line of standard input.
+
+    A piped answer is read without a prompt; an empty line is no answer."""
+    if sys.stdin.isatty():
+        print(f"{prompt}: ", end="", file=sys.stderr, flush=True)
+    line = sys.stdin.readline()
+    if not line and required:
+        raise ValidationError(f"An answer was expected on standard input ({prompt.lower()}).")
+    answer = line.rstrip("\r\n").strip()
+    if required and not answer:
+        raise ValidationError(f"Nothing was typed for: {prompt.lower()}.")
+    return answer
 
 
 def parse_day(text: str) -> date:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from peerdesk import __version__
 from peerdesk.cli import capture, destruction, engagements, summary, synthesis, team
-from peerdesk.vault.errors import PeerdeskError
+from peerdesk.vault.errors import PeerdeskError, UnexpectedError
 from peerdesk.vault.files import storage_error, sweep_temporary
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
@@ -26,7 +26,12 @@ GROUPS = (engagements, capture, synthesis, team, summary, destruction)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="peerdesk-cli", description="peerdesk without a window: manage encrypted notebooks.")
+        prog="peerdesk-cli", description="peerdesk without a window: manage encrypted notebooks.",
+        epilog="Nothing confidential needs to go on the command line, where it would stay in "
+               "the shell's history and show in the list of running programs: leave out a "
+               "title, a name, a confirmation, search words or a reason and peerdesk-cli "
+               "asks for it (or reads it from standard input, one a line). Passphrases are "
+               "never taken as arguments.")
     parser.add_argument("--version", action="version", version=f"peerdesk {__version__}")
     parser.add_argument("--data-dir", help="keep peerdesk's files in this folder")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -43,6 +48,10 @@ attribution check's "something found".)"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # started as a program (a test passes its own arguments)
+        from peerdesk.vault.keys.hardening import start_hardened
+
+        start_hardened()
     os.umask(0o077)
     args = build_parser().parse_args(argv)
     paths = AppPaths.from_environment(args.data_dir)
@@ -65,6 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"peerdesk: {storage_error(exc, 'finish').message}", file=sys.stderr)
         return EXIT_PROBLEM
     except Exception as exc:  # the last resort: the specific cases are handled in the core
-        print(f"peerdesk: something unexpected went wrong ({type(exc).__name__}), so this "
-              "command stopped. Nothing more was changed. Please report it.", file=sys.stderr)
+        print(f"peerdesk: {UnexpectedError.about(exc, 'finish this command').message}",
+              file=sys.stderr)
         return EXIT_UNEXPECTED

@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from peerdesk.cli.common import read_passphrase
+from peerdesk.cli.common import ON_THE_COMMAND_LINE, ask, read_passphrase
 from peerdesk.sample.content import TITLE
 from peerdesk.sample.generator import MAX_SCALE, create_demo
 from peerdesk.synthesis.search import Search
@@ -47,7 +47,7 @@ def cmd_demo(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_search(args: argparse.Namespace, library: Library) -> int:
-    if not args.query.strip():
+    if args.query is not None and not args.query.strip():
         raise ValidationError("Type something to search for.")
     notebook_id = library.resolve(args.notebook)
     passphrase = read_passphrase(args, "Passphrase") if args.passphrase_stdin else None
@@ -63,7 +63,8 @@ def cmd_search(args: argparse.Namespace, library: Library) -> int:
         if search.stale:
             print("peerdesk: notes saved since the last search are not searched, because "
                   "the notebook cannot be changed just now.", file=sys.stderr)
-        hits = search.search(args.query, args.limit)
+        query = args.query if args.query is not None else ask("Search for", required=True)
+        hits = search.search(query, args.limit)
     if not hits:
         print("Nothing found.")
         return 1
@@ -88,9 +89,14 @@ def add_commands(sub: SubParsers) -> None:
                       help="multiply the demo (500 gives 20,000 sessions and 50,000 post-its)")
     demo.add_argument("--passphrase-stdin", action="store_true")
     demo.set_defaults(handler=cmd_demo)
-    search = sub.add_parser("search", help="search a notebook's notes, post-its and findings")
+    search = sub.add_parser(
+        "search", help="search a notebook's notes, post-its and findings (asks what for)",
+        description="Search a notebook. Leave out QUERY and peerdesk-cli asks what to search "
+                    "for (from standard input when that is not a terminal: after the "
+                    "passphrase, if --passphrase-stdin), so the words stay off the command "
+                    "line.")
     search.add_argument("notebook", help="notebook id (or a unique start of it)")
-    search.add_argument("query")
+    search.add_argument("query", nargs="?", help=f"the words to look for ({ON_THE_COMMAND_LINE})")
     search.add_argument("--limit", type=int, default=50)
     search.add_argument("--passphrase-stdin", action="store_true",
                         help="unlock with a passphrase read from stdin")

@@ -24,16 +24,29 @@ ATTESTATION_TEXTS = (
     ("notes_shredded", "My handwritten notes from this engagement have been shredded."),
     ("printed_disposed", "Printed background documents have been disposed of as "
                          "confidential waste."),
-    ("copies_deleted", "Copies I emailed or downloaded outside peerdesk have been deleted."),
+    ("copies_deleted", "Other copies I emailed or downloaded outside peerdesk have been "
+                       "deleted."),
+    ("originals_deleted", "The files I imported from that peerdesk left in my folders have "
+                          "been deleted by me."),
 )
+LEFT_ONLY = ("originals_deleted",)
+"""Confirmations asked for only when peerdesk left an imported file in its folder."""
 
-LIMITS_DONE = (
-    "What peerdesk did: it deleted both copies of the notebook's key, the one in this "
-    "computer's credential store and the passphrase-protected key file. The notebook was "
-    "encrypted with that key, so any copy of the encrypted notebook that still exists "
-    "somewhere cannot be read without it. peerdesk then wrote random data over each of its "
-    "files listed here, deleted them, and checked that each one is no longer there."
-)
+MEMORY_RESTARTS = (
+    "In memory: peerdesk closed the notebook and overwrote the key it held before deleting "
+    "anything. When the destruction window is closed, the program that had the notebook open "
+    "ends and peerdesk starts again as a fresh program, so that nothing of the engagement "
+    "stays in the memory of a running peerdesk.")
+MEMORY_ENDS = (
+    "In memory: peerdesk-cli closed the notebook and overwrote the key it held before "
+    "deleting anything, and it ends as soon as this certificate is written.")
+MEMORY_NOT_OPENED = (
+    "In memory: the program that finished this destruction never opened the notebook; the "
+    "one that had it open had already ended.")
+MEMORY_OPEN_HERE = (
+    "In memory: the program that ran this destruction had the notebook open. It overwrote "
+    "the key it held when it closed the notebook; this certificate does not say that "
+    "nothing else of the engagement stays in that program's memory until it ends.")
 LIMITS_EXCEPT = (
     " This is so only for the steps and checks marked done or passed above: where one is "
     "marked FAILED, it was not achieved."
@@ -54,9 +67,13 @@ class Attestations:
     notes_shredded: bool = False
     printed_disposed: bool = False
     copies_deleted: bool = False
+    originals_deleted: bool = False
 
-    def items(self) -> list[tuple[str, bool]]:
-        return [(text, bool(getattr(self, name))) for name, text in ATTESTATION_TEXTS]
+    def items(self, files_left: bool = False) -> list[tuple[str, bool]]:
+        """The confirmations and whether each is ticked; the one about imported files only
+        when peerdesk left one in its folder (or the peer ticked it anyway)."""
+        return [(text, bool(getattr(self, name))) for name, text in ATTESTATION_TEXTS
+                if name not in LEFT_ONLY or files_left or getattr(self, name)]
 
     def to_json(self) -> dict[str, bool]:
         return {name: bool(getattr(self, name)) for name, _ in ATTESTATION_TEXTS}
@@ -75,6 +92,20 @@ class CertificateLine:
     outcome: str
     state: str  # "done", "kept", "failed" or "pending"
     advice: str = ""
+    kind: str = ""   # "credential", "file", "export", "original" or "settings"
+    key: str = ""    # the step's key ("keyfile", "notebook", "export-3", ...)
+
+    @property
+    def overwritten(self) -> bool:
+        return self.state == "done" and self.outcome.startswith("Overwritten")
+
+    @property
+    def only_deleted(self) -> bool:
+        return self.state == "done" and self.outcome.startswith("Deleted")
+
+    @property
+    def already_gone(self) -> bool:
+        return self.state == "done" and self.outcome.startswith("Already gone")
 
     @property
     def ok(self) -> bool:
@@ -104,6 +135,15 @@ class CertificateRecord:
     attestations: Attestations = field(default_factory=Attestations)
     team_bundles: tuple[int, int] = (0, 0)
     """Team bundle files (sent, received) among the artefacts."""
+    memory: str = MEMORY_OPEN_HERE
+
+    def originals(self) -> dict[str, int]:
+        """The files imported from: how many deleted, left in their folders, already gone."""
+        lines = [a for a in self.artefacts if a.kind == "original"]
+        return {"deleted": sum(a.state == "done" and not a.already_gone for a in lines),
+                "left": sum(a.state == "kept" for a in lines),
+                "gone": sum(a.already_gone for a in lines),
+                "failed": sum(not a.ok for a in lines)}
 
     @property
     def ok(self) -> bool:
@@ -169,19 +209,66 @@ def sections(record: CertificateRecord) -> list[tuple[str, list[str]]]:
         checks.append(line)
     kept = [f"{label}: kept because {reason}" for label, reason in record.kept] or [
         "None: every copy peerdesk had recorded was deleted or was already gone."]
-    attest = [f"[{'x' if ticked else ' '}] {text}" for text, ticked in
-              record.attestations.items()]
-    if not all(ticked for _, ticked in record.attestations.items()):
+    asked = record.attestations.items(files_left=record.originals()["left"] > 0)
+    attest = [f"[{'x' if ticked else ' '}] {text}" for text, ticked in asked]
+    if not all(ticked for _, ticked in asked):
         attest.append("An unticked box means the peer did not confirm that item.")
+    done = what_was_done(record)
     return [
         ("Details", details),
         ("What was destroyed", artefacts),
         ("Checks run after destruction", checks),
         ("Copies kept", kept),
         ("The peer's own confirmations", attest),
-        ("Limits", [LIMITS_DONE if record.ok else LIMITS_DONE + LIMITS_EXCEPT,
+        ("Limits", [done if record.ok else done + LIMITS_EXCEPT, record.memory,
                     LIMITS_NOT_COVERED]),
     ]
+
+
+def _files(count: int) -> str:
+    return plural(count, "file")
+
+
+def what_was_done(record: CertificateRecord) -> str:
+    """What peerdesk did, counted from the lines above: it claims for each file only what
+    was done to it (overwritten, only deleted, already gone, kept)."""
+    lines = record.artefacts
+    store = next((a for a in lines if a.kind == "credential"), None)
+    keyfile = next((a for a in lines if a.key == "keyfile"), None)
+    gone = [a for a in (store, keyfile) if a is not None and a.state == "done"]
+    if len(gone) == 2:
+        key = ("What peerdesk did: it deleted both stored copies of the notebook's key, the "
+               "one in this computer's credential store and the passphrase-protected key "
+               "file. The notebook was encrypted with that key, so any copy of the encrypted "
+               "notebook that still exists somewhere cannot be read without it.")
+    elif gone:
+        key = (f"What peerdesk did: it deleted {gone[0].label[0].lower()}{gone[0].label[1:]}; "
+               "the other stored copy of the key is marked FAILED above, so copies of the "
+               "encrypted notebook can still be read with it until that is put right.")
+    else:
+        key = ("What peerdesk did: neither stored copy of the notebook's key is marked done "
+               "above, so copies of the encrypted notebook can still be read.")
+    files = [a for a in lines if a.kind in ("file", "export", "original")]
+    parts = []
+    overwritten = sum(a.overwritten for a in files)
+    if overwritten:
+        parts.append(f"it wrote random data over {_files(overwritten)} before deleting "
+                     "them (marked \"Overwritten\")")
+    deleted = sum(a.only_deleted for a in files)
+    if deleted:
+        parts.append(f"{_files(deleted)} {'was' if deleted == 1 else 'were'} deleted without "
+                     "being overwritten, each for the reason given (marked \"Deleted\")")
+    already = sum(a.already_gone for a in files)
+    if already:
+        parts.append(f"{_files(already)} had already gone when their step ran")
+    kept = sum(a.state == "kept" for a in files)
+    if kept:
+        parts.append(f"{_files(kept)} {'was' if kept == 1 else 'were'} kept, with the reason "
+                     "given above")
+    if not parts:
+        return key
+    return (f"{key} Of the files listed, " + "; ".join(parts)
+            + ". Each file deleted was then checked to be gone.")
 
 
 def render_text(record: CertificateRecord) -> str:

@@ -40,6 +40,7 @@ def write_certificate(paths: AppPaths, record: CertificateRecord, stem: str) -> 
         "complete": record.ok, "manager_name": record.manager_name,
         "manager_email": record.manager_email,
         "attestations": record.attestations.to_json(),
+        "originals": record.originals(),
         "text": files.text.name, "pdf": files.pdf.name,
     }
     atomic_write(files.sidecar, (json.dumps(sidecar, indent=2) + "\n").encode("utf-8"))
@@ -57,6 +58,7 @@ class DestroyedEngagement:
     manager_email: str
     files: CertificateFiles
     attestations: Attestations = field(default_factory=Attestations)
+    originals: dict[str, int] = field(default_factory=dict)
 
     @property
     def destroyed_on(self) -> date:
@@ -84,7 +86,8 @@ def destroyed_engagements(paths: AppPaths) -> list[DestroyedEngagement]:
                 manager_email=str(doc.get("manager_email", "")),
                 files=CertificateFiles(folder / str(doc["text"]), folder / str(doc["pdf"]),
                                        sidecar, draft if draft.exists() else None),
-                attestations=Attestations.from_json(dict(doc.get("attestations") or {}))))
+                attestations=Attestations.from_json(dict(doc.get("attestations") or {})),
+                originals={str(k): int(v) for k, v in dict(doc.get("originals") or {}).items()}))
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return sorted(out, key=lambda e: e.destroyed_at, reverse=True)

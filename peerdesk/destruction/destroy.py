@@ -27,6 +27,8 @@ from pathlib import Path
 
 from peerdesk import __version__
 from peerdesk.destruction.certificate import (
+    MEMORY_NOT_OPENED,
+    MEMORY_OPEN_HERE,
     Attestations,
     CertificateCheck,
     CertificateFiles,
@@ -180,8 +182,12 @@ def start(library: Library, inventory: Inventory, *, confirm_title: str,
 
 def run(library: Library, inventory: Inventory, notebook: Notebook, *, confirm_title: str,
         attestations: Attestations | None = None,
-        progress: ProgressCallback | None = None) -> DestructionResult:
-    """Destroy everything in ``inventory``, verify, certify. Closes ``notebook`` first."""
+        progress: ProgressCallback | None = None,
+        memory: str = MEMORY_OPEN_HERE) -> DestructionResult:
+    """Destroy everything in ``inventory``, verify, certify. Closes ``notebook`` first.
+
+    ``memory`` is what the certificate says about the running program's memory (see
+    ``certificate.MEMORY_*``): only the caller knows whether it restarts or ends."""
     if notebook.id != inventory.notebook_id:
         raise ValidationError("This inventory belongs to another notebook.")
     journal = start(library, inventory, confirm_title=confirm_title,
@@ -189,13 +195,14 @@ def run(library: Library, inventory: Inventory, notebook: Notebook, *, confirm_t
     reporter = _Reporter(journal, progress)
     reporter.emit("journal", "journal", "Record of this destruction written", "done")
     notebook.close()
-    return _carry_on(library, journal, reporter)
+    return _carry_on(library, journal, reporter, memory)
 
 
 def resume(library: Library, journal: Journal,
-           progress: ProgressCallback | None = None) -> DestructionResult:
+           progress: ProgressCallback | None = None,
+           memory: str = MEMORY_NOT_OPENED) -> DestructionResult:
     """Finish (or retry) an unfinished destruction found by ``pending``. Safe to repeat."""
-    return _carry_on(library, journal, _Reporter(journal, progress))
+    return _carry_on(library, journal, _Reporter(journal, progress), memory)
 
 
 def discard(journal: Journal) -> bool:
@@ -218,7 +225,12 @@ def _do_step(library: Library, journal: Journal, step: StepEntry, reporter: _Rep
         reporter.emit("step", step.key, step.label, "working", extra=done)
 
     outcome, size = overwrite_and_delete(Path(secret.paths[step.key]), block)
-    if size is None and step.size:
+    if size is None and step.size is not None and step.key in ("wal", "shm"):
+        # Closing the notebook wrote the log into the notebook file, and SQLite then
+        # deleted the log and its index itself: say so, rather than "overwritten".
+        outcome = ("Deleted by SQLite when the notebook closed, once its contents were in "
+                   "the notebook file (overwritten in its own step)")
+    elif size is None and step.size:
         outcome += f" (it was {size_text(step.size)} when listed)"
     step.size = size
     return outcome
@@ -233,7 +245,8 @@ def _load_pdf_library() -> None:
     register_fonts()
 
 
-def _carry_on(library: Library, journal: Journal, reporter: _Reporter) -> DestructionResult:
+def _carry_on(library: Library, journal: Journal, reporter: _Reporter,
+              memory: str) -> DestructionResult:
     warm_up = threading.Thread(target=_load_pdf_library, name="certificate-fonts", daemon=True)
     warm_up.start()
     retry = journal.phase is not Phase.CERTIFIED or journal.unfinished
@@ -260,7 +273,7 @@ def _carry_on(library: Library, journal: Journal, reporter: _Reporter) -> Destru
         journal.finished_at = library.clock.now()
         journal.phase = Phase.VERIFIED
         journal.save()
-    record = certificate_record(journal)
+    record = certificate_record(journal, memory)
     warm_up.join()
     files = _certify(library, journal, record)
     reporter.advance(STEP_WEIGHT)
@@ -283,10 +296,10 @@ def _certify(library: Library, journal: Journal, record: CertificateRecord) -> C
     return CertificateFiles(files.text, files.pdf, files.sidecar, draft)
 
 
-def certificate_record(journal: Journal) -> CertificateRecord:
+def certificate_record(journal: Journal, memory: str = MEMORY_OPEN_HERE) -> CertificateRecord:
     lines = tuple(
         CertificateLine(s.label, s.size, s.outcome or "Not carried out", s.state.value,
-                        s.advice)
+                        s.advice, s.kind, s.key)
         for s in journal.steps if s.key != "close" or s.state is not StepState.DONE)
     checks = tuple(CertificateCheck(c.label, c.passed, c.detail, c.advice)
                    for c in journal.checks)
@@ -299,4 +312,4 @@ def certificate_record(journal: Journal) -> CertificateRecord:
         manager_email=journal.manager_email, started_at=journal.started_at,
         finished_at=journal.finished_at or journal.started_at, app_version=journal.app_version,
         artefacts=lines, checks=checks, kept=kept, attestations=journal.attestations,
-        team_bundles=bundles)
+        team_bundles=bundles, memory=memory)

@@ -30,18 +30,49 @@ _CONFIRMS = (
     ("notes_shredded", "I have shredded my handwritten notes."),
     ("printed_disposed", "I have disposed of the printed background documents as confidential "
                          "waste."),
-    ("copies_deleted", "I have deleted the copies I emailed or downloaded outside peerdesk."),
+    ("copies_deleted", "I have deleted the other copies I emailed or downloaded outside "
+                       "peerdesk."),
 )
 _NOT_YET = {
     "notes_shredded": "shredding my handwritten notes",
     "printed_disposed": "disposing of the printed background documents",
-    "copies_deleted": "deleting copies I emailed or downloaded",
+    "copies_deleted": "deleting other copies I emailed or downloaded",
 }
+
+
+def originals_sentence(originals: dict[str, int], deleted_myself: bool = False) -> str:
+    """What became of the files the peer imported from, in the peer's own words."""
+    deleted, left = originals.get("deleted", 0), originals.get("left", 0)
+    gone, failed = originals.get("gone", 0), originals.get("failed", 0)
+
+    def files(n: int) -> str:
+        return "1 file" if n == 1 else f"{n} files"
+
+    sentences = []
+    if deleted:
+        sentences.append(f"peerdesk also deleted {files(deleted)} I had imported into it from "
+                         "my own folders, and checked that "
+                         + ("it is gone." if deleted == 1 else "they are gone."))
+    if gone:
+        sentences.append(f"{files(gone)} I had imported from "
+                         + ("was" if gone == 1 else "were") + " already gone from my folders.")
+    if left and deleted_myself:
+        sentences.append(f"I have deleted myself the {files(left)} I imported into peerdesk "
+                         "that it left in my folders.")
+    elif left:
+        sentences.append(f"{files(left)} I imported into peerdesk from my own folders "
+                         + ("is still there, outside peerdesk; I will delete it myself."
+                            if left == 1 else
+                            "are still there, outside peerdesk; I will delete them myself."))
+    if failed:
+        sentences.append(f"peerdesk could not delete {files(failed)} I had imported from.")
+    return " ".join(sentences)
 
 
 def confirmation(title: str, peer_name: str, manager_name: str, manager_email: str,
                  finished_at: datetime, complete: bool,
-                 attestations: Attestations) -> Confirmation:
+                 attestations: Attestations,
+                 originals: dict[str, int] | None = None) -> Confirmation:
     greeting = f"Dear {manager_name.split()[0]}," if manager_name.strip() else "Hello,"
     if complete:
         subject = f"Notes destroyed: {title}"
@@ -58,6 +89,9 @@ def confirmation(title: str, peer_name: str, manager_name: str, manager_email: s
     missing = [_NOT_YET[name] for name, _ in _CONFIRMS if not ticked[name]]
     if missing:
         paper.append("I have not yet confirmed " + ", ".join(missing) + ".")
+    imported = originals_sentence(originals or {}, attestations.originals_deleted)
+    if imported:
+        paper.append(imported)
     sign = peer_name.strip() or "(your name)"
     middle = "\n\n".join([first, " ".join(paper)])
     attached = ("The destruction certificate from peerdesk is attached. It holds no notes "
@@ -73,12 +107,13 @@ def confirmation(title: str, peer_name: str, manager_name: str, manager_email: s
 def for_record(record: CertificateRecord) -> Confirmation:
     return confirmation(record.title, record.peer_name, record.manager_name,
                         record.manager_email, record.finished_at, record.ok,
-                        record.attestations)
+                        record.attestations, record.originals())
 
 
 def for_destroyed(entry: DestroyedEngagement, peer_name: str = "") -> Confirmation:
     return confirmation(entry.title, peer_name, entry.manager_name, entry.manager_email,
-                        entry.destroyed_at, entry.complete, entry.attestations)
+                        entry.destroyed_at, entry.complete, entry.attestations,
+                        entry.originals)
 
 
 def mailto_url(mail: Confirmation) -> str:

@@ -176,7 +176,8 @@ def no_marker(paths: AppPaths, journal: Journal) -> CheckEntry:
     what = "the notebook's id (as plain text and as UTF-16)"
     if secret.hashes:
         what += (" and the fingerprints (SHA-256) of "
-                 f"{plural(len(secret.hashes), 'recorded copy', 'recorded copies')}")
+                 f"{plural(len(secret.hashes), 'file', 'files')} copied out of or into the "
+                 "notebook")
     problems = []
     if report.found:
         problems.append(f"found in {len(report.found)} file(s): "
@@ -206,21 +207,34 @@ def no_marker(paths: AppPaths, journal: Journal) -> CheckEntry:
                       "temporary files left by an interrupted save; none found.")
 
 
-def exports_deleted(journal: Journal) -> CheckEntry:
-    label = "The copies chosen for deletion are gone"
-    keys = [s.key for s in journal.steps if s.kind == "export" and s.action != "keep"]
+def _chosen_gone(journal: Journal, key: str, kind: str, label: str, nothing: str,
+                 looked: str, words: tuple[str, str]) -> CheckEntry:
+    """Every artefact of ``kind`` chosen for deletion is gone from where it was."""
+    keys = [s.key for s in journal.steps if s.kind == kind and s.action != "keep"]
     left = [k for k in keys if _exists(Path(journal.secret.paths[k]))]
     if left:
-        return CheckEntry("exports_deleted", label, False,
-                          f"Still there: {_labels(journal, left)}.",
-                          "See the failed steps for those copies, put that right, then try "
-                          "again.")
+        return CheckEntry(key, label, False, f"Still there: {_labels(journal, left)}.",
+                          f"See the failed steps for those {words[1].split()[-1]}, put that "
+                          "right, then try again.")
     if not keys:
-        return CheckEntry("exports_deleted", label, True,
-                          "No recorded copy was to be deleted; nothing to look for.")
-    return CheckEntry("exports_deleted", label, True,
-                      f"Looked for {plural(len(keys), 'recorded copy', 'recorded copies')} where "
-                      "peerdesk wrote them; none is there.")
+        return CheckEntry(key, label, True, f"{nothing}; nothing to look for.")
+    return CheckEntry(key, label, True, f"Looked for {plural(len(keys), *words)} {looked}")
+
+
+def exports_deleted(journal: Journal) -> CheckEntry:
+    return _chosen_gone(journal, "exports_deleted", "export",
+                        "The copies chosen for deletion are gone",
+                        "No recorded copy was to be deleted",
+                        "where peerdesk wrote them; none is there.",
+                        ("recorded copy", "recorded copies"))
+
+
+def originals_deleted(journal: Journal) -> CheckEntry:
+    return _chosen_gone(journal, "originals_deleted", "original",
+                        "The imported files chosen for deletion are gone from their folders",
+                        "No imported file was to be deleted",
+                        "where the peer had imported them from; none is there.",
+                        ("file", "files"))
 
 
 def settings_clear(paths: AppPaths, notebook_id: str) -> CheckEntry:
@@ -234,7 +248,7 @@ def settings_clear(paths: AppPaths, notebook_id: str) -> CheckEntry:
 
 
 CHECK_KEYS = ("files_absent", "credential", "keyfile", "open_fails", "exports_deleted",
-              "settings", "no_marker")
+              "originals_deleted", "settings", "no_marker")
 
 
 def run_checks(library: Library, journal: Journal) -> Iterator[CheckEntry]:
@@ -245,5 +259,6 @@ def run_checks(library: Library, journal: Journal) -> Iterator[CheckEntry]:
     yield keyfile_gone(journal)
     yield open_fails(library, notebook_id)
     yield exports_deleted(journal)
+    yield originals_deleted(journal)
     yield settings_clear(library.paths, notebook_id)
     yield no_marker(library.paths, journal)

@@ -73,6 +73,12 @@ def _quick_pattern(wanted: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
+def forget_search_terms() -> None:
+    """Drop the patterns compiled for recent searches: they hold the words searched for."""
+    _quick_pattern.cache_clear()
+    re.purge()
+
+
 def make_snippet(heading: str, body: str, words: list[str], prefix: bool = True) -> str:
     """About SNIPPET_TOKENS words around the first match, matches between the marks."""
     wanted = [fold(w) for w in words]

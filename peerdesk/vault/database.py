@@ -118,7 +118,7 @@ def _pragma(conn: Connection, sql: str) -> Any:
     return None if row is None else row[0]
 
 
-def open_keyed(path: Path, key: bytes, target: str | None = None,
+def open_keyed(path: Path, key: bytes | bytearray, target: str | None = None,
                what: str = "open the notebook") -> Connection:
     """A connection to ``target`` (a ``file:`` URI, or ``path`` itself) keyed with ``key``.
 
@@ -133,7 +133,10 @@ def open_keyed(path: Path, key: bytes, target: str | None = None,
         raise translate(exc, path, what) from None
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # Before the key: SQLCipher then overwrites every block it frees and locks its
+        # memory, the key's included.
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        _apply_key(conn, key)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.Error as exc:
@@ -167,7 +170,7 @@ def _writable(path: Path) -> None:
         raise diagnose(path.parent, what)
 
 
-def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
+def connect(path: Path, key: bytes | bytearray, *, create: bool = False) -> Connection:
     """Open (or create) the SQLCipher file with a raw 256-bit key for reading and writing,
     and check its settings. Call ``validate`` first for an existing notebook.
 
@@ -211,6 +214,32 @@ def remove_empty_sidecars(path: Path) -> None:
             index.unlink()
     except OSError:
         pass
+
+
+def _apply_key(conn: Connection, key: bytes | bytearray) -> None:
+    """``PRAGMA key = "x'<hex>'"``, built in a mutable buffer and overwritten after use.
+
+    sqlcipher3 caches the text of each statement given to ``execute`` (its statement
+    cache keeps the SQL string alive as long as the connection); ``executescript`` keeps
+    no copy, so the one ``str`` it needs is made here and overwritten as soon as SQLCipher
+    has read it (SQLite's own copy of the text is freed, and so overwritten, with the
+    statement)."""
+    from peerdesk.vault.keys.secret import to_hex, wipe, wipe_str
+
+    head, tail = b"PRAGMA key = \"x'", b"'\";"
+    digits = to_hex(key)
+    sql_bytes = bytearray(len(head) + len(digits) + len(tail))  # one buffer, never grown
+    sql_bytes[:len(head)] = head
+    sql_bytes[len(head):len(head) + len(digits)] = digits
+    sql_bytes[len(head) + len(digits):] = tail
+    wipe(digits)
+    sql = sql_bytes.decode("ascii")
+    wipe(sql_bytes)
+    try:
+        conn.executescript(sql)
+    finally:
+        wipe_str(sql)
+        del sql
 
 
 def _apply_settings(conn: Connection, path: Path) -> None:

@@ -121,6 +121,16 @@ class PermissionDeniedError(StorageError):
     default_message = "peerdesk has no permission to write there, so nothing could be saved."
 
 
+class UnexpectedError(PeerdeskError):
+    """Something peerdesk did not foresee, told in one sentence (the last resort of the CLI
+    and of the window; the cases peerdesk foresees have errors of their own)."""
+
+    @classmethod
+    def about(cls, exc: BaseException, what: str) -> UnexpectedError:
+        return cls(f"peerdesk could not {what}: something unexpected went wrong "
+                   f"({type(exc).__name__}). Nothing more was changed.")
+
+
 class ValidationError(PeerdeskError):
     """A value a person typed or imported is not acceptable."""
 

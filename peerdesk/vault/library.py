@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from peerdesk.vault.checks.inspection import Finding, Inspection, inspect
 from peerdesk.vault.checks.read_only import check_log, validated
 from peerdesk.vault.clock import Clock, SystemClock
 from peerdesk.vault.database import KeyRejected
-from peerdesk.vault.domain import EngagementDetails, Stage
+from peerdesk.vault.domain import DAMAGE_KINDS, EngagementDetails, NotebookEntry
 from peerdesk.vault.errors import (
     CredentialStoreUnavailableError,
     KeyFileDamagedError,
@@ -34,52 +33,12 @@ from peerdesk.vault.files import atomic_write, storage_error
 from peerdesk.vault.instance_lock import InstanceLock
 from peerdesk.vault.keys.keyfile import KdfParams, KeyFile, check_passphrase, new_data_key
 from peerdesk.vault.keys.keystore import KeyStore
+from peerdesk.vault.keys.secret import wipe
 from peerdesk.vault.notebook import Notebook
 from peerdesk.vault.paths import NOTEBOOK_SUFFIX, AppPaths
 
 if TYPE_CHECKING:
     from peerdesk.vault.template import Template
-
-
-@dataclass(frozen=True)
-class NotebookEntry:
-    """One notebook as the list shows it. ``title`` is None while it cannot be unlocked."""
-
-    id: str
-    path: Path
-    created: str
-    title: str | None = None
-    stage: Stage | None = None
-    problem: str | None = None
-    problem_kind: str | None = None  # the error's class name, for a short label in a list
-    notice: str | None = None
-    """Something amiss that does not stop it opening (a damaged key file, say)."""
-
-    @property
-    def damaged(self) -> bool:
-        """True when a file of this notebook is damaged (not merely locked or in use)."""
-        return self.problem_kind in DAMAGE_KINDS
-
-    @property
-    def label(self) -> str:
-        if self.title:
-            return self.title
-        day = self.created[:10]
-        try:
-            from datetime import date
-
-            day = date.fromisoformat(day).strftime("%d/%m/%Y")
-        except ValueError:
-            pass
-        if self.damaged:
-            made = f" made {day}" if day else ""
-            return f"An engagement{made} (its title cannot be read)"
-        return f"Locked engagement, made {day}"
-
-
-DAMAGE_KINDS = ("NotebookDamagedError", "SidecarDamagedError", "KeyFileDamagedError",
-                "NotebookTooNewError")
-"""The problems the list shows as "damaged"."""
 
 
 class Library:
@@ -173,10 +132,18 @@ class Library:
         problems = details.problems()
         if problems:
             raise ValidationError(" ".join(problems))
-        check_passphrase(passphrase)
+        check_passphrase(passphrase, [details.title, details.client_system, details.my_name,
+                                      details.manager_name, details.manager_email])
         self.paths.ensure()
         notebook_id = secrets.token_hex(16)
         key = new_data_key()
+        try:
+            return self._create(notebook_id, key, details, passphrase, template)
+        finally:
+            wipe(key)  # SQLCipher and the credential store have their own copies now
+
+    def _create(self, notebook_id: str, key: bytearray, details: EngagementDetails,
+                passphrase: str, template: Template | None) -> Notebook:
         created = self.clock.now().isoformat(timespec="seconds")
         keyfile = KeyFile.wrap(key, passphrase, notebook_id, created, self.kdf.fresh())
         path = self.paths.notebook_file(notebook_id)
@@ -205,12 +172,12 @@ class Library:
         notebook.keyring_holds_key = self._store_key(notebook_id, key)
         return notebook
 
-    def _store_key(self, notebook_id: str, key: bytes) -> bool:
+    def _store_key(self, notebook_id: str, key: bytes | bytearray) -> bool:
         """Put the key in the credential store (unless it is there already); False when no
         store can be used."""
         try:
             try:
-                if self.keystore.load(notebook_id) == key:
+                if self.keystore.matches(notebook_id, key):
                     return True
             except KeyMissingError:
                 pass
@@ -263,20 +230,24 @@ class Library:
         """
         path = self.paths.notebook_file(notebook_id)
         key, problem = self._key(notebook_id, passphrase)
-        lock = InstanceLock(self.paths.lock_file(notebook_id)).acquire(read_only=read_only)
         try:
-            notebook = self._open_checked(notebook_id, path, key, lock, read_only)
-        except BaseException:
-            lock.release()
-            raise
-        notebook.key_file_problem = problem
-        if passphrase is not None and not read_only:
-            notebook.keyring_holds_key = self._store_key(notebook_id, key)
-        else:
-            notebook.keyring_holds_key = passphrase is None
-        return notebook
+            lock = InstanceLock(self.paths.lock_file(notebook_id)).acquire(read_only=read_only)
+            try:
+                notebook = self._open_checked(notebook_id, path, key, lock, read_only)
+            except BaseException:
+                lock.release()
+                raise
+            notebook.key_file_problem = problem
+            if passphrase is not None and not read_only:
+                notebook.keyring_holds_key = self._store_key(notebook_id, key)
+            else:
+                notebook.keyring_holds_key = passphrase is None
+            return notebook
+        finally:
+            wipe(key)  # SQLCipher holds its own copy while the notebook is open
 
-    def _key(self, notebook_id: str, passphrase: str | None) -> tuple[bytes, str | None]:
+    def _key(self, notebook_id: str, passphrase: str | None
+             ) -> tuple[bytearray, str | None]:
         """The notebook's data key, from the credential store or unwrapped with the
         passphrase, and what is wrong with its key file (None when nothing)."""
         if not self.paths.notebook_file(notebook_id).exists():
@@ -292,8 +263,13 @@ class Library:
         if passphrase is not None:
             assert keyfile is not None
             return keyfile.unwrap(passphrase), problem
-        key = self.keystore.load(notebook_id)
+        try:
+            key = self.keystore.load(notebook_id)
+        except (KeyMissingError, CredentialStoreUnavailableError):
+            self.keyless_check(notebook_id)  # no passphrase opens files visibly damaged
+            raise
         if keyfile is not None and not keyfile.matches(key):
+            wipe(key)
             raise KeyMissingError(
                 "The key in the credential store does not belong to this notebook. "
                 "Type the passphrase to open it; peerdesk will put the right key back.")
@@ -303,15 +279,18 @@ class Library:
         """Every check of one notebook, each reported even where another finds damage;
         nothing is written (``peerdesk-cli check``)."""
         key, problem = self._key(notebook_id, passphrase)
-        lock = InstanceLock(self.paths.lock_file(notebook_id)).acquire(read_only=True)
         try:
-            report = inspect(self.paths.notebook_file(notebook_id), key)
+            lock = InstanceLock(self.paths.lock_file(notebook_id)).acquire(read_only=True)
+            try:
+                report = inspect(self.paths.notebook_file(notebook_id), key)
+            finally:
+                lock.release()
         finally:
-            lock.release()
+            wipe(key)
         report.findings.insert(0, Finding("key file", problem is None, problem or "passed"))
         return report
 
-    def _open_checked(self, notebook_id: str, path: Path, key: bytes, lock: InstanceLock,
+    def _open_checked(self, notebook_id: str, path: Path, key: bytearray, lock: InstanceLock,
                       read_only: bool) -> Notebook:
         try:
             handle = validated(path, key)
@@ -370,18 +349,27 @@ class Library:
         try:
             keyfile = self._key_file(notebook_id)
             key = keyfile.unwrap(current)
-            if not held:  # a damaged notebook keeps its key file as it is
-                path = self.paths.notebook_file(notebook_id)
-                try:
-                    validated(path, key).close()
-                except KeyRejected:
-                    raise database.damaged(path, "its first page cannot be read") from None
-            fresh = KeyFile.wrap(key, new, notebook_id, keyfile.created, self.kdf.fresh())
-            atomic_write(self.paths.key_file(notebook_id), fresh.to_bytes())
-            if self._key_file(notebook_id).unwrap(new) != key:
+            try:
+                if not held:  # a damaged notebook keeps its key file as it is
+                    self._check_readable(notebook_id, key)
+                fresh = KeyFile.wrap(key, new, notebook_id, keyfile.created, self.kdf.fresh())
+                atomic_write(self.paths.key_file(notebook_id), fresh.to_bytes())
+                back = self._key_file(notebook_id).unwrap(new)
+                same = back == key
+                wipe(back)
+            finally:
+                wipe(key)
+            if not same:
                 raise KeyFileDamagedError("The new key file could not be read back.")
         finally:
             lock.release()
+
+    def _check_readable(self, notebook_id: str, key: bytearray) -> None:
+        path = self.paths.notebook_file(notebook_id)
+        try:
+            validated(path, key).close()
+        except KeyRejected:
+            raise database.damaged(path, "its first page cannot be read") from None
 
     def discard_new(self, notebook: Notebook) -> None:
         """Remove a notebook made moments ago whose filling failed (a full disk while the
@@ -393,3 +381,4 @@ class Library:
 
 
 DAMAGE_ERRORS = (NotebookDamagedError, KeyFileDamagedError)
+__all__ = ["DAMAGE_ERRORS", "DAMAGE_KINDS", "Library", "NotebookEntry"]

@@ -241,6 +241,18 @@ CREATE TABLE accepted_place (
 DROP TABLE accepted_hit;
 """
 
+V6_IMPORTED_ORIGINALS = f"""
+CREATE TABLE imported_original (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN {_in(("document", "timetable"))}),
+    path        TEXT NOT NULL,
+    size        INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+"""
+"""v6: the files documents and timetables were imported from (capture/originals.py)."""
+
 Migration = str | Callable[[Connection], None]
 """A migration is an SQL script, or a function that runs statements one by one."""
 
@@ -249,6 +261,7 @@ MIGRATIONS.append(search_index.MIGRATION)  # v2: full-text search
 MIGRATIONS.append(search_index.MIGRATION_3)  # v3: notes re-indexed when searched
 MIGRATIONS.append(ACCEPTED_PLACE)  # v4: "not attributable" kept per place in the summary
 MIGRATIONS.append(team_tables.MIGRATION)  # v5: the team: source ids, post-it uids, bundles
+MIGRATIONS.append(V6_IMPORTED_ORIGINALS)  # v6: the files imported from, for destruction
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -11,22 +11,28 @@ from peerdesk.vault.files import atomic_write, make_private_dir
 from peerdesk.vault.paths import AppPaths
 
 IDLE_CHOICES = (1, 2, 5, 10, 15, 30, 60)
+CLIPBOARD_CHOICES = (0, 15, 30, 60, 120, 300)
+"""Seconds after a copy when peerdesk empties the clipboard again (0: only on lock, on
+destruction and when peerdesk quits)."""
 
 
 class Settings:
     """Read at every start, so kept free of slow imports (no dataclasses, json on demand)."""
 
     FIELDS = ("idle_lock_minutes", "text_scale_percent", "last_notebook", "sample_offered",
-              "known_notebooks")
+              "known_notebooks", "clipboard_clear_seconds", "exclude_from_capture")
 
     def __init__(self, idle_lock_minutes: int = 10, text_scale_percent: int = 100,
                  last_notebook: str | None = None, sample_offered: bool = False,
-                 known_notebooks: list[str] | None = None) -> None:
+                 known_notebooks: list[str] | None = None, clipboard_clear_seconds: int = 0,
+                 exclude_from_capture: bool = True) -> None:
         self.idle_lock_minutes = idle_lock_minutes
         self.text_scale_percent = text_scale_percent
         self.last_notebook = last_notebook
         self.sample_offered = sample_offered
         self.known_notebooks: list[str] = list(known_notebooks or [])
+        self.clipboard_clear_seconds = clipboard_clear_seconds
+        self.exclude_from_capture = exclude_from_capture
 
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.FIELDS}
@@ -58,6 +64,9 @@ class Settings:
             settings.idle_lock_minutes = 10
         if settings.text_scale_percent not in range(80, 201):
             settings.text_scale_percent = 100
+        if settings.clipboard_clear_seconds not in CLIPBOARD_CHOICES:
+            settings.clipboard_clear_seconds = 0
+        settings.exclude_from_capture = settings.exclude_from_capture is not False
         return settings
 
     def save(self, paths: AppPaths) -> None:

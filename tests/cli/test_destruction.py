@@ -87,7 +87,7 @@ def test_destroy_with_a_credential_store_keeps_a_copy_and_exits_zero(
         "--attest-printed", "--attest-copies", keyring_backend=backend, env_extra=env)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
-    assert f"[copy {kept.id}] Summary for the manager (text): summary.txt" in out
+    assert f"[copy {kept.id}] Summary as text exported " in out
     assert "kept because the manager already holds it" in out
     assert "step done: The notebook's key in the computer's credential store: Deleted" in out
     assert "every step was carried out and every check passed" in out

@@ -65,7 +65,7 @@ def test_no_over_claiming_in_text_or_pdf(
             if "shredded" in sentence:
                 assert "handwritten notes" in sentence, sentence
         # the limits are there, in plain words
-        for idea in ("both copies of the notebook's key", "cannot be read",
+        for idea in ("both stored copies of the notebook's key", "cannot be read",
                      "random data", "backups and snapshots", "recycle bins",
                      "storage device itself", "solid-state drives", "in sync with a cloud",
                      "cannot be guaranteed to reach every physical copy"):
@@ -94,7 +94,8 @@ def test_every_check_listed_was_run_and_every_artefact_is_there(
         assert "(2.0 MiB)" in body
         assert "[x] My handwritten notes from this engagement have been shredded." in body
         assert "[ ] Printed background documents have been disposed of" in body
-        assert "[x] Copies I emailed or downloaded outside peerdesk have been deleted." in body
+        assert "[x] Other copies I emailed or downloaded outside peerdesk have been deleted." \
+            in body
 
 
 def test_no_id_in_certificate_files_or_names(

@@ -123,8 +123,8 @@ def test_destruction_removes_everything_and_proves_it(
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert any(e.status == "working" for e in events)   # the big copy reports its progress
     assert [c.key for c in result.checks] == ["files_absent", "credential", "keyfile",
-                                              "open_fails", "exports_deleted", "settings",
-                                              "no_marker"]
+                                              "open_fails", "exports_deleted",
+                                              "originals_deleted", "settings", "no_marker"]
     assert all(c.passed for c in result.checks)
 
 

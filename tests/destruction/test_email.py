@@ -51,7 +51,7 @@ def test_draft_headers_and_body(result: DestructionResult) -> None:
     assert TITLE in text and "03/03/2026 at 09:00 (UTC+00:00)" in text
     assert "every check it ran afterwards passed" in text
     assert "I have shredded my handwritten notes." in text
-    assert "I have not yet confirmed deleting copies I emailed or downloaded." in text
+    assert "I have not yet confirmed deleting other copies I emailed or downloaded." in text
     assert "certificate from peerdesk is attached" in text and text.startswith("Dear Priya,")
     assert text.rstrip().endswith("Alex Morgan")
     [attachment] = list(message.iter_attachments())

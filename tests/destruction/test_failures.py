@@ -106,7 +106,8 @@ def test_export_in_a_read_only_folder_is_reported_failed_then_retried(
     # the certificate says so, in the text and in the PDF
     assert result.files is not None
     text = result.files.text.read_text("utf-8")
-    assert "NOT COMPLETE" in text and "[FAILED] Summary for the manager (PDF): summary.pdf" in text
+    assert "NOT COMPLETE" in text and "[FAILED] Summary PDF exported " in text
+    assert "summary.pdf: " not in text   # named by kind and date, never by file name
     assert "[FAILED] The copies chosen for deletion are gone" in text
     pdf_text = subprocess.run(["pdftotext", "-layout", str(result.files.pdf), "-"],
                               capture_output=True, text=True, check=True).stdout
@@ -177,8 +178,8 @@ def test_cli_reports_the_failed_step_and_exits_non_zero(
                              env_extra={KEYRING_FILE_ENV: str(file_keyring)})
     assert result.returncode == 1, result.stdout + result.stderr
     out = result.stdout
-    assert f"[copy {record.id}] Summary for the manager (PDF): summary.pdf" in out
-    assert "step FAILED: Summary for the manager (PDF): summary.pdf" in out
+    assert f"[copy {record.id}] Summary PDF exported " in out
+    assert "step FAILED: Summary PDF exported " in out
     assert "check FAILED: The copies chosen for deletion are gone" in out
     assert "check passed: The credential store no longer returns the key" in out
     assert "NOT COMPLETE" in out and "Certificate (PDF): " in out

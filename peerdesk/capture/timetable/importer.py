@@ -90,7 +90,16 @@ def read_timetable(notebook: Notebook, path: Path,
         window = (engagement.onsite_start - WINDOW_MARGIN, last + WINDOW_MARGIN)
     with notebook.read() as conn:
         existing = existing_keys(conn)
-    return parse_timetable(data, path.name, zone, window, existing)
+    return _from(parse_timetable(data, path.name, zone, window, existing), path, data)
+
+
+def _from(preview: TimetablePreview, path: Path, data: bytes) -> TimetablePreview:
+    """Remember the file a preview was read from, through any remapping of its columns."""
+    preview.source, preview.source_data = path, data
+    remap = preview.remap
+    if remap is not None:
+        preview.remap = lambda mapping: _from(remap(mapping), path, data)
+    return preview
 
 
 def _refused(path: Path, why: str) -> TimetablePreview:
@@ -129,4 +138,9 @@ def import_sessions(notebook: Notebook, planned: Sequence[PlannedSession],
 def import_preview(notebook: Notebook, preview: TimetablePreview) -> list[int]:
     """Check the preview, then import it all (see ``import_sessions``)."""
     preview.check()
-    return import_sessions(notebook, preview.sessions, preview.file_name)
+    ids = import_sessions(notebook, preview.sessions, preview.file_name)
+    if preview.source is not None:
+        from peerdesk.capture.originals import record_original
+
+        record_original(notebook, preview.source, "timetable", preview.source_data)
+    return ids

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
+from pathlib import Path
 
 from peerdesk.capture.sessions import SessionDetails, local
 from peerdesk.vault.errors import ValidationError
@@ -151,6 +152,9 @@ class TimetablePreview:
     """Things worth knowing that do not stop the import (e.g. cancelled entries left out)."""
     remap: Callable[[Mapping[str, str | None]], TimetablePreview] | None = field(
         default=None, repr=False, compare=False)
+    source: Path | None = field(default=None, repr=False, compare=False)
+    """The file it was read from (recorded on import, for destruction to offer to delete)."""
+    source_data: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.destruction.certificate import CertificateFiles
 from peerdesk.destruction.email import Confirmation
-from peerdesk.gui.destruction.manager_email import EmailOutcome, email_manager
+from peerdesk.gui.destruction.manager_email import EmailOutcome, copy_email, email_manager
 
 
 class CertificateDialog(QDialog):
@@ -66,6 +66,14 @@ class CertificateDialog(QDialog):
         self.email_result.setAccessibleName("What happened to the email")
         self.email_result.hide()
         layout.addWidget(self.email_result)
+        self.copy_email_button = QPushButton("Cop&y the email's text", self)
+        self.copy_email_button.setAccessibleName("Copy the email's text")
+        self.copy_email_button.clicked.connect(self._copy_email)
+        self.copy_email_button.hide()
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.copy_email_button)
+        copy_row.addStretch(1)
+        layout.addLayout(copy_row)
         buttons = QHBoxLayout()
         self.email_button = QPushButton("&Email the manager", self)
         self.email_button.setAccessibleName("Email the manager")
@@ -113,6 +121,11 @@ class CertificateDialog(QDialog):
         self.email_result.setText(self.last_email.message)
         self.email_result.setAccessibleDescription(self.last_email.message)
         self.email_result.show()
+        self.copy_email_button.setVisible(bool(self.last_email.text))
+
+    def _copy_email(self) -> None:
+        if self.last_email is not None and self.last_email.text:
+            self.email_result.setText(copy_email(self.last_email.text))
 
     def open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files.pdf.parent)))

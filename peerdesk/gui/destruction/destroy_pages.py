@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.destruction.certificate import ATTESTATION_TEXTS, Attestations, plural, size_text
+from peerdesk.destruction.certificate import (
+    ATTESTATION_TEXTS,
+    LEFT_ONLY,
+    Attestations,
+    plural,
+    size_text,
+)
 from peerdesk.destruction.inventory import Action, Artefact, Inventory, Kind
 from peerdesk.gui.widgets.headings import style_heading
 from peerdesk.vault.errors import ValidationError
@@ -39,7 +45,9 @@ def what_happens(artefact: Artefact) -> str:
         return "Not there any more; it will be checked absent"
     if artefact.action is Action.KEEP:
         return f"Kept, because {artefact.keep_reason}"
-    text = artefact.action.label
+    if artefact.kind is Kind.ORIGINAL:
+        return "Outside peerdesk: will be overwritten with random data, then deleted"
+    text = artefact.promise
     text = text[0].upper() + text[1:]
     if artefact.note and artefact.kind is not Kind.SETTINGS:  # settings' note names keys
         return f"{text}. {artefact.note}"
@@ -86,6 +94,13 @@ class InventoryPage(QWidget):
         self.keep_grid = QGridLayout(self.keep_box)
         self.keep_box.hide()
         layout.addWidget(self.keep_box)
+        self.originals_box = QGroupBox("Files you imported from your own folders (outside "
+                                       "peerdesk): untick one to leave it where it is", self)
+        self.originals_box.setAccessibleName("Files you imported, outside peerdesk")
+        self.originals_layout = QVBoxLayout(self.originals_box)
+        self.originals: dict[int, QCheckBox] = {}
+        self.originals_box.hide()
+        layout.addWidget(self.originals_box)
         self.total = QLabel(self)
         self.total.setWordWrap(True)
         self.total.setAccessibleName("In all")
@@ -121,6 +136,19 @@ class InventoryPage(QWidget):
             self.keep_grid.addWidget(reason, row, 1)
             self.keeps[artefact.export_id] = (box, reason)
         self.keep_box.setVisible(bool(self.keeps))
+        for artefact in inventory.originals:
+            if artefact.present is False or artefact.original_id is None:
+                continue
+            folder = artefact.path.parent if artefact.path is not None else ""
+            box = QCheckBox(f"Delete: {artefact.label}, in {folder}", self.originals_box)
+            box.setAccessibleName(f"Delete {artefact.label}")
+            box.setAccessibleDescription("Overwritten, deleted and checked, like peerdesk's "
+                                         "own files. Untick to leave it in its folder.")
+            box.setChecked(artefact.action is Action.OVERWRITE_DELETE)
+            box.toggled.connect(self._choices_changed)
+            self.originals_layout.addWidget(box)
+            self.originals[artefact.original_id] = box
+        self.originals_box.setVisible(bool(self.originals))
         self._choices_changed()
         self.table.setFocus()
 
@@ -135,6 +163,8 @@ class InventoryPage(QWidget):
         inventory = self.inventory
         for export_id, (box, reason) in self.keeps.items():
             inventory = inventory.choose(export_id, reason.text() if box.isChecked() else None)
+        for original_id, delete in self.originals.items():
+            inventory = inventory.choose_original(original_id, delete.isChecked())
         return inventory
 
     def problem(self) -> str:
@@ -166,11 +196,11 @@ class InventoryPage(QWidget):
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
-        files = [a for a in shown.artefacts
-                 if a.action is Action.OVERWRITE_DELETE and a.present]
         kept = [a for a in shown.artefacts if a.action is Action.KEEP]
-        text = (f"In all: {plural(len(files), 'file')} ({size_text(shown.total_bytes)}) to "
-                "overwrite and delete")
+        text = (f"In all: {plural(len(shown.overwritten), 'file')} "
+                f"({size_text(shown.total_bytes)}) to overwrite and delete")
+        if shown.deleted_only:
+            text += f"; {plural(len(shown.deleted_only), 'other')} only deleted"
         text += f"; {plural(len(kept), 'copy', 'copies')} kept." if kept else "."
         self.total.setText(text)
         self.changed.emit()
@@ -193,12 +223,26 @@ class AttestationPage(QWidget):
         for name, text in ATTESTATION_TEXTS:
             box = QCheckBox(text, self)
             box.setAccessibleName(text)
+            box.setVisible(name not in LEFT_ONLY)
             layout.addWidget(box)
             self.boxes[name] = box
         layout.addStretch(1)
 
+    def set_inventory(self, inventory: Inventory) -> None:
+        """Ask about the imported files only when peerdesk is to leave one in its folder."""
+        left = any(a.action is Action.KEEP for a in inventory.originals)
+        for name in LEFT_ONLY:
+            self.boxes[name].setVisible(left)
+            if not left:
+                self.boxes[name].setChecked(False)
+
     def attestations(self) -> Attestations:
-        return Attestations(**{name: box.isChecked() for name, box in self.boxes.items()})
+        """What the peer ticked among the confirmations shown."""
+        return Attestations(**{name: box.isChecked() and not box.isHidden()
+                               for name, box in self.boxes.items()})
+
+    def asked(self) -> int:
+        return sum(not box.isHidden() for box in self.boxes.values())
 
 
 class ConfirmPage(QWidget):
@@ -237,12 +281,12 @@ class ConfirmPage(QWidget):
         layout.addWidget(self.match_label)
         layout.addStretch(1)
 
-    def set_inventory(self, inventory: Inventory, attestations: Attestations) -> None:
+    def set_inventory(self, inventory: Inventory, attestations: Attestations,
+                      asked: int = 3) -> None:
         self.inventory = inventory
-        files = [a for a in inventory.artefacts
-                 if a.action is Action.OVERWRITE_DELETE and a.present]
+        files = inventory.overwritten
         kept = [a for a in inventory.artefacts if a.action is Action.KEEP]
-        ticked = sum(t for _, t in attestations.items())
+        ticked = sum(t for _, t in attestations.items(files_left=asked > 3))
         store = next((a for a in inventory.artefacts if a.kind is Kind.CREDENTIAL), None)
         if store is not None and store.present is None:
             key = ("peerdesk cannot reach this computer's credential store now, so the key "
@@ -260,7 +304,7 @@ class ConfirmPage(QWidget):
             "overwritten and deleted, and every step checked.",
             f"{plural(len(kept), 'copy', 'copies')} kept, with the reason on the certificate."
             if kept else "No copy is kept.",
-            f"You ticked {ticked} of 3 confirmations.",
+            f"You ticked {ticked} of {asked} confirmations.",
             "This cannot be undone: nobody, including you, will be able to open the notebook "
             "again.",
         ]

@@ -52,8 +52,12 @@ class DestroyWizard(QDialog):
 
     def __init__(self, library: Library, parent: QWidget | None = None, *,
                  notebook: Notebook | None = None, journal: Journal | None = None,
-                 release: Callable[[], Notebook | None] | None = None) -> None:
+                 release: Callable[[], Notebook | None] | None = None,
+                 memory: str | None = None) -> None:
         super().__init__(parent)
+        from peerdesk.destruction.certificate import MEMORY_NOT_OPENED, MEMORY_OPEN_HERE
+
+        self.memory = memory or (MEMORY_OPEN_HERE if journal is None else MEMORY_NOT_OPENED)
         self.library = library
         self.notebook = notebook
         self.journal = journal
@@ -160,9 +164,11 @@ class DestroyWizard(QDialog):
                 self.problem.setText(exc.message)
                 return
             self.chosen = inventory
+            self.attestation_page.set_inventory(inventory)
             self._go(1)
         elif self.page == 1 and self.chosen is not None:
-            self.confirm_page.set_inventory(self.chosen, self.attestation_page.attestations())
+            self.confirm_page.set_inventory(self.chosen, self.attestation_page.attestations(),
+                                            self.attestation_page.asked())
             self._go(2)
 
     # -- the work -----------------------------------------------------------------------
@@ -205,14 +211,15 @@ class DestroyWizard(QDialog):
             from peerdesk.destruction import destroy as destruction
 
             return destruction.run(library, inventory, notebook, confirm_title=typed,
-                                   attestations=attestations, progress=progress)
+                                   attestations=attestations, progress=progress,
+                                   memory=self.memory)
 
         self._start(work)
 
     def _resume(self, journal: Journal, progress: Callable[[Any], None]) -> DestructionResult:
         from peerdesk.destruction import destroy as destruction
 
-        return destruction.resume(self.library, journal, progress=progress)
+        return destruction.resume(self.library, journal, progress=progress, memory=self.memory)
 
     def _start(self, work: Callable[[Callable[[Any], None]], Any]) -> None:
         self.worker = ReportingTask(work, self, "peerdesk-destruction")
@@ -264,7 +271,8 @@ class DestroyWizard(QDialog):
 
         if self.outcome is None or self.outcome.files is None:
             return
-        self.run_page.show_email(email_manager(self._mail(), self.outcome.files.pdf).message)
+        outcome = email_manager(self._mail(), self.outcome.files.pdf)
+        self.run_page.show_email(outcome.message, outcome.text)
 
     def open_folder(self) -> None:
         from PySide6.QtCore import QUrl

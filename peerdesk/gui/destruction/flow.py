@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject
 from peerdesk.vault.errors import PeerdeskError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QWidget
 
     from peerdesk.destruction.certificates import DestroyedEngagement
@@ -24,6 +26,15 @@ if TYPE_CHECKING:
     from peerdesk.vault.notebook import Notebook
     from peerdesk.vault.paths import AppPaths
     from peerdesk.vault.settings import Settings
+
+
+AFRESH = ("The engagement is destroyed, and peerdesk has started again as a fresh program: "
+          "the one that had the notebook open has ended, so nothing of it is left in "
+          "peerdesk's memory. Its certificate stays listed under Destroyed engagements.")
+NOT_AFRESH = ("peerdesk could not start itself again as a fresh program. Quit peerdesk and "
+              "start it again, so that nothing of the destroyed engagement stays in its "
+              "memory.")
+"""Shown by the window when starting afresh failed."""
 
 
 def peer_name_from(text: str) -> str:
@@ -66,6 +77,11 @@ class DestructionHost(Protocol):
 
     def lock(self) -> None: ...
 
+    def close(self) -> bool: ...
+
+    fresh_start: Callable[[], bool] | None
+    restarted: bool
+
 
 class DestructionFlow(QObject):
     def __init__(self, window: DestructionHost) -> None:
@@ -74,6 +90,8 @@ class DestructionFlow(QObject):
         self.started = False
         self.wizard: DestroyWizard | None = None
         self.certificate_dialog: QObject | None = None
+        self.started_afresh = False   # this process was started by one that destroyed
+        self.afresh_due = False       # this process had the destroyed notebook open
         destroyed = window.library_page.destroyed_list
         destroyed.show_requested.connect(self.show_certificate)
         destroyed.email_requested.connect(self.email_again)
@@ -91,6 +109,9 @@ class DestructionFlow(QObject):
         self.window.library_page.destroyed_list.set_entries(found)
         if not self.started:
             self.started = True
+            if self.started_afresh:
+                self.window.messages.info(AFRESH, 0)
+                return
             self.startup_notices(entries)
 
     def notebook_opened(self, notebook: Notebook) -> None:
@@ -193,8 +214,10 @@ class DestructionFlow(QObject):
         if page is not None:
             page.show_tab("Overview")   # never over the live session view
         self.wizard = DestroyWizard(self.window.library, self.window.widget(), notebook=notebook,
-                                    release=self.window.release_notebook)
+                                    release=self.window.release_notebook,
+                                    memory=self.memory_note(opened_here=True))
         self.wizard.destruction_done.connect(self.after_destruction)
+        self.wizard.finished.connect(self.wizard_closed)
         self.wizard.open()
 
     def finish(self, journal: Journal) -> None:
@@ -202,7 +225,9 @@ class DestructionFlow(QObject):
 
         if self.window.notebook is not None:
             self.window.lock()
-        self.wizard = DestroyWizard(self.window.library, self.window.widget(), journal=journal)
+        self.wizard = DestroyWizard(self.window.library, self.window.widget(), journal=journal,
+                                    memory=self.memory_note(opened_here=self.afresh_due))
+        self.wizard.finished.connect(self.wizard_closed)
         self.wizard.destruction_done.connect(self.after_destruction)
         self.wizard.open()
 
@@ -214,6 +239,8 @@ class DestructionFlow(QObject):
         window = self.window
         window.settings = Settings.load(window.paths)   # never save the old copy back
         wizard = self.wizard
+        if wizard is not None and wizard.notebook is not None and result is not None:
+            self.afresh_due = True   # this process had the notebook open
         if wizard is not None:
             gone = wizard.journal.secret.notebook_id if wizard.journal is not None else (
                 wizard.notebook.id if wizard.notebook is not None else "")
@@ -229,6 +256,43 @@ class DestructionFlow(QObject):
         if journals:
             window.messages.offer("&Finish destruction", lambda: self.finish(journals[0]),
                                   "Finish the unfinished destruction")
+
+    def memory_note(self, opened_here: bool) -> str:
+        """What the certificate may truthfully say about this program's memory."""
+        from peerdesk.destruction.certificate import (
+            MEMORY_NOT_OPENED,
+            MEMORY_OPEN_HERE,
+            MEMORY_RESTARTS,
+        )
+
+        if not opened_here:
+            return MEMORY_NOT_OPENED
+        return MEMORY_RESTARTS if self.window.fresh_start is not None else MEMORY_OPEN_HERE
+
+    def wizard_closed(self, _code: int) -> None:
+        """Once the peer has read the result: start afresh if this process had the
+        notebook open, so that nothing of it stays in memory."""
+        if self.afresh_due:
+            self.afresh_due = False
+            self.start_afresh()
+
+    def start_afresh(self) -> bool:
+        """Start peerdesk anew as a fresh program and quit this one, so that nothing of the
+        engagement stays in this program's memory. False when there is no way to here (a
+        window inside a test), or the new one did not start: this one then carries on,
+        and says what to do."""
+        from PySide6.QtWidgets import QApplication
+
+        window = self.window
+        if window.fresh_start is None:
+            return False
+        if not window.fresh_start():
+            window.messages.warning(NOT_AFRESH)
+            return False
+        window.restarted = True
+        window.close()
+        QApplication.quit()
+        return True
 
     # -- destroyed engagements ------------------------------------------------------------
 
@@ -250,10 +314,14 @@ class DestructionFlow(QObject):
         dialog.open()
 
     def email_again(self, entry: DestroyedEngagement) -> None:
-        from peerdesk.gui.destruction.manager_email import email_manager
+        from peerdesk.gui.destruction.manager_email import copy_email, email_manager
 
         outcome = email_manager(self._mail_for(entry), entry.files.pdf)  # type: ignore[arg-type]
+        messages = self.window.messages
         if outcome.ok:
-            self.window.messages.info(outcome.message, 0)
+            messages.info(outcome.message, 0)
         else:
-            self.window.messages.error(outcome.message)
+            messages.error(outcome.message)
+        if outcome.text:
+            messages.offer("Cop&y the email's text",
+                           lambda: messages.info(copy_email(outcome.text), 0))

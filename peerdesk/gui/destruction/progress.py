@@ -140,6 +140,15 @@ class RunPage(QWidget):
         self.email_result.setAccessibleName("What happened to the email")
         self.email_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         result.addWidget(self.email_result)
+        self.copy_email_button = QPushButton("Cop&y the email's text", self.result_box)
+        self.copy_email_button.setAccessibleName("Copy the email's text")
+        self.copy_email_button.clicked.connect(self._copy_email)
+        self.copy_email_button.hide()
+        self.email_text = ""
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(self.copy_email_button)
+        copy_row.addStretch(1)
+        result.addLayout(copy_row)
         self.result_box.hide()
         layout.addWidget(self.result_box)   # the result first, then every step and check
         layout.addWidget(self.log, 1)
@@ -237,6 +246,17 @@ class RunPage(QWidget):
         self.result_box.show()
         (self.email_button if has_files else self.headline).setFocus()
 
-    def show_email(self, message: str) -> None:
+    def show_email(self, message: str, text: str = "") -> None:
+        """What happened to the email; ``text`` (when no mail program opened) can be copied."""
         self.email_result.setText(message)
         self.email_result.setAccessibleDescription(message)
+        self.email_text = text
+        self.copy_email_button.setVisible(bool(text))
+        if text:
+            self.copy_email_button.setFocus()
+
+    def _copy_email(self) -> None:
+        from peerdesk.gui.destruction.manager_email import copy_email
+
+        if self.email_text:
+            self.email_result.setText(copy_email(self.email_text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
@@ -52,7 +54,10 @@ def sweep_leftovers(paths: AppPaths) -> None:
 
 
 def build_window(paths: AppPaths, clock: Clock | None = None,
-                 library: Library | None = None) -> MainWindow:
+                 library: Library | None = None,
+                 fresh_start: Callable[[], bool] | None = None) -> MainWindow:
+    """The main window. ``fresh_start`` starts a new peerdesk process (after a destruction
+    the window then quits so that its memory goes with it); without it, it stays."""
     paths.ensure()
     settings = Settings.load(paths)
     used_clock = clock or SystemClock()
@@ -63,15 +68,26 @@ def build_window(paths: AppPaths, clock: Clock | None = None,
 
         return Library(paths, clock=used_clock)
 
-    return MainWindow(paths, library or make_library, settings, used_clock)
+    window = MainWindow(paths, library or make_library, settings, used_clock)
+    window.fresh_start = fresh_start
+    return window
 
 
-def run(paths: AppPaths, smoke: bool = False, argv: list[str] | None = None) -> int:
+def run(paths: AppPaths, smoke: bool = False, argv: list[str] | None = None,
+        data_dir: str | None = None, after_destruction: bool = False) -> int:
     keep_qt_settings_inside(paths)  # before the QApplication exists, or Qt ignores it
+    from peerdesk.gui.widgets import log_guard
+
+    log_guard.install()   # before Qt says anything
     app = create_application(argv or ["peerdesk"])
     QFont.insertSubstitution("Sans", "DejaVu Sans")
-    window = build_window(paths)
+    from peerdesk.gui.widgets.fresh_start import start_fresh_process
+
+    window = build_window(paths, fresh_start=lambda: start_fresh_process(
+        Path(data_dir) if data_dir else None))
     window.show()
+    if after_destruction:
+        window.destruction.started_afresh = True
     # The list is filled once the window is on screen: reading titles goes through the
     # credential store, which must not delay the first paint. Temporary files a killed
     # peerdesk left behind are swept first.

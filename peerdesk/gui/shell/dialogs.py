@@ -9,16 +9,26 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from peerdesk.gui.forms.ui_change_passphrase import Ui_ChangePassphraseDialog
 from peerdesk.gui.forms.ui_new_engagement import Ui_NewEngagementDialog
 from peerdesk.gui.forms.ui_settings import Ui_SettingsDialog
 from peerdesk.gui.forms.ui_unlock import Ui_UnlockDialog
 from peerdesk.gui.widgets.colours import problem_style
+from peerdesk.gui.widgets.passphrase_fields import add_show_toggle
 from peerdesk.vault.domain import EngagementDetails, TeamMember
-from peerdesk.vault.keys.keyfile import MIN_PASSPHRASE_LENGTH, passphrase_hint
-from peerdesk.vault.settings import IDLE_CHOICES, Settings
+from peerdesk.vault.keys.strength import assess
+from peerdesk.vault.settings import CLIPBOARD_CHOICES, IDLE_CHOICES, Settings
 
 _NOT_SET = QDate(2000, 1, 1)
 _STRENGTH_WORDS = ("Too short", "Weak", "Fair", "Good", "Strong")
@@ -34,12 +44,35 @@ def _to_qdate(value: date | None) -> QDate:
     return QDate(value.year, value.month, value.day) if value else _NOT_SET
 
 
-def strength_text(passphrase: str) -> str:
+CAPTURE_HINT = ("Windows 10 (2004) and later honour this, and it keeps the window out of "
+                "Recall too. macOS and Linux offer no way for an app to ask it; there, "
+                "peerdesk's window can be captured like any other.")
+
+
+def clipboard_choice(seconds: int) -> str:
+    if not seconds:
+        return "on lock and when peerdesk closes"
+    when = f"{seconds // 60} minute{'s' if seconds >= 120 else ''}" if seconds >= 60 \
+        else f"{seconds} seconds"
+    return f"{when} after a copy, and on lock"
+
+
+def forget(dialog: QDialog) -> None:
+    """Once a dialog is done with for good: empty its text fields (each field's old text is
+    freed, its undo history with it) and delete it, so that no passphrase or detail typed
+    into it stays in memory with the window that parented it."""
+    for field in dialog.findChildren(QLineEdit):
+        field.setText("")
+    dialog.deleteLater()
+
+
+def strength_text(passphrase: str, related: list[str] | None = None) -> str:
+    """A bar of four (its score, with the word that says it) and the estimator's hint."""
     if not passphrase:
         return ""
-    score, hint = passphrase_hint(passphrase)
-    bar = "■" * score + "□" * (4 - score)
-    return f"{bar}  {hint}"
+    strength = assess(passphrase, related or [])
+    bar = "■" * strength.score + "□" * (4 - strength.score)
+    return f"{bar}  {strength.hint}"
 
 
 class NewEngagementDialog(QDialog):
@@ -61,6 +94,8 @@ class NewEngagementDialog(QDialog):
         self.ui.addPeerButton.clicked.connect(self.add_peer_row)
         self.ui.removePeerButton.clicked.connect(self._remove_peer_row)
         self.ui.passphraseEdit.textChanged.connect(self._update_strength)
+        self.show_box = add_show_toggle(self.ui.passForm, self.ui.passphraseEdit,
+                                        self.ui.confirmEdit)
         self.ui.errorLabel.setStyleSheet(problem_style())
         self.ui.teamTable.horizontalHeader().setStretchLastSection(True)
         self.ui.teamTable.setColumnWidth(0, 180)
@@ -139,12 +174,17 @@ class NewEngagementDialog(QDialog):
     def passphrase(self) -> str:
         return self.ui.passphraseEdit.text()
 
+    def related(self) -> list[str]:
+        """Words a passphrase should not lean on: this engagement's title and names."""
+        d = self.details()
+        return [d.title, d.client_system, d.my_name, d.manager_name, d.manager_email]
+
     def problems(self) -> list[str]:
         problems = self.details().problems()
         if not self.editing:
-            if len(self.passphrase()) < MIN_PASSPHRASE_LENGTH:
-                problems.append(f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} "
-                                "characters.")
+            strength = assess(self.passphrase(), self.related())
+            if not strength.acceptable:
+                problems.append(f"Choose a stronger passphrase. {strength.hint}")
             elif self.passphrase() != self.ui.confirmEdit.text():
                 problems.append("The two passphrases are not the same.")
         return problems
@@ -161,8 +201,9 @@ class NewEngagementDialog(QDialog):
         self.ui.errorLabel.setAccessibleDescription(text)
 
     def _update_strength(self, text: str) -> None:
-        self.ui.strengthLabel.setText(strength_text(text))
-        self.ui.strengthLabel.setAccessibleDescription(strength_text(text))
+        shown = strength_text(text, self.related())
+        self.ui.strengthLabel.setText(shown)
+        self.ui.strengthLabel.setAccessibleDescription(shown)
 
 
 class UnlockDialog(QDialog):
@@ -179,6 +220,7 @@ class UnlockDialog(QDialog):
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.errorLabel.setStyleSheet(problem_style())
+        self.show_box = add_show_toggle(self.ui.unlockForm, self.ui.passphraseEdit)
         self.ui.passphraseEdit.setFocus()
 
     def passphrase(self) -> str:
@@ -205,14 +247,17 @@ class ChangePassphraseDialog(QDialog):
         self.ui.newEdit.textChanged.connect(
             lambda text: self.ui.strengthLabel.setText(strength_text(text)))
         self.ui.errorLabel.setStyleSheet(problem_style())
+        self.show_box = add_show_toggle(self.ui.passForm, self.ui.currentEdit, self.ui.newEdit,
+                                        self.ui.confirmEdit, text="Sho&w the passphrases as I "
+                                        "type")
 
     def values(self) -> tuple[str, str]:
         return self.ui.currentEdit.text(), self.ui.newEdit.text()
 
     def _accept(self) -> None:
-        if len(self.ui.newEdit.text()) < MIN_PASSPHRASE_LENGTH:
-            self.show_problem(f"The new passphrase needs at least {MIN_PASSPHRASE_LENGTH} "
-                              "characters.")
+        strength = assess(self.ui.newEdit.text())
+        if not strength.acceptable:
+            self.show_problem(f"Choose a stronger new passphrase. {strength.hint}")
         elif self.ui.newEdit.text() != self.ui.confirmEdit.text():
             self.show_problem("The two new passphrases are not the same.")
         else:
@@ -235,6 +280,22 @@ class SettingsDialog(QDialog):
         index = self.ui.idleCombo.findData(settings.idle_lock_minutes)
         self.ui.idleCombo.setCurrentIndex(index if index >= 0 else IDLE_CHOICES.index(10))
         self.ui.textScaleSpin.setValue(settings.text_scale_percent)
+        self.clipboard_combo = QComboBox(self)
+        self.clipboard_combo.setAccessibleName("Empty the clipboard after a copy")
+        for seconds in CLIPBOARD_CHOICES:
+            self.clipboard_combo.addItem(clipboard_choice(seconds), seconds)
+        index = self.clipboard_combo.findData(settings.clipboard_clear_seconds)
+        self.clipboard_combo.setCurrentIndex(max(index, 0))
+        label = QLabel("Empty the &clipboard", self)
+        label.setBuddy(self.clipboard_combo)
+        self.ui.settingsForm.addRow(label, self.clipboard_combo)
+        self.capture_box = QCheckBox("Keep peerdesk out of screenshots, screen sharing and "
+                                     "recordings while an engagement is open", self)
+        self.capture_box.setAccessibleName(self.capture_box.text())
+        self.capture_box.setChecked(settings.exclude_from_capture)
+        self.capture_box.setToolTip(CAPTURE_HINT)
+        self.capture_box.setAccessibleDescription(CAPTURE_HINT)
+        self.ui.settingsForm.addRow(self.capture_box)
         self.ui.storeLabel.setText(f"Credential store: {store_description}")
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName("Save")
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
@@ -244,3 +305,5 @@ class SettingsDialog(QDialog):
     def apply_to(self, settings: Settings) -> None:
         settings.idle_lock_minutes = int(self.ui.idleCombo.currentData())
         settings.text_scale_percent = int(self.ui.textScaleSpin.value())
+        settings.clipboard_clear_seconds = int(self.clipboard_combo.currentData())
+        settings.exclude_from_capture = self.capture_box.isChecked()

@@ -19,6 +19,7 @@ from peerdesk.gui.destruction.destroyed_list import DestroyedList
 from peerdesk.gui.widgets.headings import style_heading
 
 if TYPE_CHECKING:
+    from peerdesk.vault.errors import PeerdeskError
     from peerdesk.vault.library import NotebookEntry
 
 
@@ -65,11 +66,29 @@ class LibraryPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.damage_seen: dict[str, PeerdeskError] = {}
         self.destroyed_list = DestroyedList(self)
         layout.addWidget(self.destroyed_list)
         self.set_entries([], locked=False)
 
+    def remember_damage(self, notebook_id: str, problem: PeerdeskError) -> bool:
+        """Damage found on opening (after the passphrase, say): the list shows it from now
+        on. True when it is damage."""
+        from peerdesk.vault.library import DAMAGE_ERRORS
+
+        if isinstance(problem, DAMAGE_ERRORS):
+            self.damage_seen[notebook_id] = problem
+            return True
+        return False
+
     def set_entries(self, entries: list[NotebookEntry], locked: bool) -> None:
+        if self.damage_seen:
+            from dataclasses import replace
+
+            entries = [e if e.stage is not None or e.id not in self.damage_seen
+                       else replace(e, problem=self.damage_seen[e.id].message,
+                                    problem_kind=type(self.damage_seen[e.id]).__name__)
+                       for e in entries]
         self.list.clear()
         no_store = False
         for entry in entries:

@@ -19,21 +19,25 @@ from PySide6.QtWidgets import (
 
 from peerdesk.gui.destruction.flow import DestructionFlow
 from peerdesk.gui.shell.library_page import LibraryPage
+from peerdesk.gui.widgets.clipboard_guard import ClipboardGuard
 from peerdesk.gui.widgets.message_bar import MessageBar
+from peerdesk.gui.widgets.screen_capture import exclude_from_capture
 from peerdesk.vault.clock import Clock
 from peerdesk.vault.errors import (
     CredentialStoreUnavailableError,
-    KeyFileDamagedError,
     KeyMissingError,
     PeerdeskError,
+    UnexpectedError,
     WrongPassphraseError,
 )
+from peerdesk.vault.keys.secret import wipe_str
 from peerdesk.vault.paths import AppPaths
 from peerdesk.vault.settings import IdleLock, Settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from peerdesk.gui.shell.dialogs import NewEngagementDialog, UnlockDialog
     from peerdesk.gui.shell.engagement_page import EngagementPage
     from peerdesk.vault.library import Library
     from peerdesk.vault.notebook import Notebook
@@ -54,8 +58,8 @@ class MainWindow(QMainWindow):
         self.notebook: Notebook | None = None
         self.page: EngagementPage | None = None
         self.locked_this_run: set[str] = set()
-        self.damage_seen: dict[str, PeerdeskError] = {}
-        """Damage found on opening (say, after the passphrase): the list shows it too."""
+        self.fresh_start: Callable[[], bool] | None = None   # see DestructionFlow.start_afresh
+        self.restarted = False
         self.idle = IdleLock(settings.idle_lock_minutes, clock.monotonic())
         self.setWindowTitle(APP_TITLE)
         self.setAccessibleName("peerdesk")
@@ -77,6 +81,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library_page)
         self._build_actions()
         self.destruction = DestructionFlow(self)
+        self.clipboard_guard = ClipboardGuard(self, settings.clipboard_clear_seconds)
         self.statusBar().setAccessibleName("Status")
 
         # Input is watched only while a notebook is open: with nothing open there is nothing
@@ -143,13 +148,6 @@ class MainWindow(QMainWindow):
         except PeerdeskError as exc:
             self.messages.error(exc.message)
             entries = []
-        if self.damage_seen:
-            from dataclasses import replace
-
-            entries = [e if e.stage is not None or e.id not in self.damage_seen
-                       else replace(e, problem=self.damage_seen[e.id].message,
-                                    problem_kind=type(self.damage_seen[e.id]).__name__)
-                       for e in entries]
         self.library_page.set_entries(entries, locked)
         self.library_page.sample_button.show()  # first start, and any time after
         if not entries:
@@ -169,41 +167,38 @@ class MainWindow(QMainWindow):
                 return self._show(self.library.open(notebook_id))
             except (KeyMissingError, CredentialStoreUnavailableError) as exc:
                 reason = exc.message
-            except PeerdeskError as exc:
-                self.messages.error(exc.message)
+            except Exception as exc:  # a plain error; unforeseen ones too, as a last resort
+                self.messages.error(exc.message if isinstance(exc, PeerdeskError) else
+                                    UnexpectedError.about(exc, "open the notebook").message)
                 return False
-            except Exception as exc:  # last resort: the core names what it foresees
-                self.messages.error(unexpected(exc))
-                return False
-        try:  # no passphrase can open a notebook whose files are visibly damaged
-            self.library.keyless_check(notebook_id)
-        except PeerdeskError as exc:
-            self.messages.error(exc.message)
-            return False
         return self._ask_passphrase(notebook_id, reason)
 
     def _ask_passphrase(self, notebook_id: str, reason: str) -> bool:
-        from peerdesk.gui.shell.dialogs import UnlockDialog
+        from peerdesk.gui.shell.dialogs import UnlockDialog, forget
 
         dialog = UnlockDialog(reason, self)
+        try:
+            return self._unlock_with(dialog, notebook_id)
+        finally:
+            forget(dialog)
+
+    def _unlock_with(self, dialog: UnlockDialog, notebook_id: str) -> bool:
         while dialog.exec() == QDialog.DialogCode.Accepted:
+            passphrase = dialog.passphrase()
             try:
-                notebook = self.library.open(notebook_id, dialog.passphrase())
+                notebook = self.library.open(notebook_id, passphrase)
             except WrongPassphraseError as exc:
                 dialog.show_problem(exc.message)
                 continue
-            except (KeyFileDamagedError, PeerdeskError) as exc:
-                self.messages.error(exc.message)
-                from peerdesk.vault.library import DAMAGE_ERRORS
-
-                if isinstance(exc, DAMAGE_ERRORS):
-                    self.damage_seen[notebook_id] = exc
-                    self.refresh_library()
-                    self.messages.error(exc.message)
+            except Exception as exc:  # a plain error; unforeseen ones too, as a last resort
+                problem = exc if isinstance(exc, PeerdeskError) else \
+                    UnexpectedError.about(exc, "open the notebook")
+                if self.library_page.remember_damage(notebook_id, problem):
+                    self.refresh_library()  # the list shows what the passphrase revealed
+                self.messages.error(problem.message)
                 return False
-            except Exception as exc:  # last resort, as above
-                self.messages.error(unexpected(exc))
-                return False
+            finally:
+                wipe_str(passphrase)
             self.locked_this_run.discard(notebook_id)
             return self._show(notebook, via_passphrase=True)
         return False
@@ -225,6 +220,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
         self.lock_action.setEnabled(True)
+        exclude_from_capture(self, self.settings.exclude_from_capture)  # Windows only
         self.setWindowTitle(f"{APP_TITLE} (engagement open)")
         self.idle.touch(self.clock.monotonic())
         self._watch_activity(True)
@@ -237,8 +233,7 @@ class MainWindow(QMainWindow):
         else:
             self.messages.clear()
         if notebook.key_file_problem:
-            self.messages.warning(f"{notebook.key_file_problem} Until then this notebook "
-                                  "opens only on this computer.")
+            self.messages.warning(notebook.key_file_problem)
         self.destruction.notebook_opened(notebook)
         return True
 
@@ -262,6 +257,7 @@ class MainWindow(QMainWindow):
         """Drop the engagement's views and hand over its notebook still open: lock closes
         it, destruction closes it itself."""
         notebook, self.notebook = self.notebook, None
+        self.clipboard_guard.clear_ours()
         self._watch_activity(False)
         if self.page is not None:
             self.page.teardown()
@@ -269,6 +265,7 @@ class MainWindow(QMainWindow):
             self.page.deleteLater()
             self.page = None
         self.lock_action.setEnabled(False)
+        exclude_from_capture(self, False)
         self.setWindowTitle(APP_TITLE)
         self.stack.setCurrentWidget(self.library_page)
         return notebook
@@ -287,17 +284,26 @@ class MainWindow(QMainWindow):
             self.page.refresh_header()
 
     def new_engagement(self) -> None:
-        from peerdesk.gui.shell.dialogs import NewEngagementDialog
+        from peerdesk.gui.shell.dialogs import NewEngagementDialog, forget
 
         dialog = NewEngagementDialog(self)
+        try:
+            self._create_with(dialog)
+        finally:
+            forget(dialog)
+
+    def _create_with(self, dialog: NewEngagementDialog) -> None:
         while dialog.exec() == QDialog.DialogCode.Accepted:
             if self.notebook is not None:
                 self.lock()
+            passphrase = dialog.passphrase()
             try:
-                notebook = self.library.create(dialog.details(), dialog.passphrase())
+                notebook = self.library.create(dialog.details(), passphrase)
             except PeerdeskError as exc:
                 dialog.show_problem(exc.message)
                 continue
+            finally:
+                wipe_str(passphrase)
             self._show(notebook)
             if not notebook.keyring_holds_key:
                 self.messages.warning("This computer's credential store cannot be used, so the "
@@ -323,6 +329,9 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             dialog.apply_to(self.settings)
             self.idle.minutes = self.settings.idle_lock_minutes
+            self.clipboard_guard.clear_after_seconds = self.settings.clipboard_clear_seconds
+            if self.notebook is not None:
+                exclude_from_capture(self, self.settings.exclude_from_capture)
             self._save_settings()
             from peerdesk.gui.widgets.text_size import apply_text_scale
 
@@ -376,11 +385,6 @@ class MainWindow(QMainWindow):
             self.notebook = None
         self._watch_activity(False)
         super().closeEvent(event)
-
-
-def unexpected(exc: BaseException) -> str:
-    return (f"peerdesk could not open the notebook: something unexpected went wrong "
-            f"({type(exc).__name__}). Nothing was changed.")
 
 
 class ActivityFilter(QObject):

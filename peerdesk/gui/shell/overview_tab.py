@@ -101,7 +101,8 @@ class OverviewTab(QWidget):
             break
 
     def change_passphrase(self) -> None:
-        from peerdesk.gui.shell.dialogs import ChangePassphraseDialog
+        from peerdesk.gui.shell.dialogs import ChangePassphraseDialog, forget
+        from peerdesk.vault.keys.secret import wipe_str
 
         dialog = ChangePassphraseDialog(self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
@@ -112,8 +113,13 @@ class OverviewTab(QWidget):
             except PeerdeskError as exc:
                 dialog.show_problem(exc.message)
                 continue
+            finally:
+                wipe_str(current)
+                wipe_str(new)
+                del current, new
             self.context.messages.info("The passphrase is changed. Use the new one from now on.")
             break
+        forget(dialog)   # the passphrases typed leave memory with it
 
     def check_notebook(self) -> None:
         report = self.context.notebook.integrity()

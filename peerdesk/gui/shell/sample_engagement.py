@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from peerdesk.gui.shell.dialogs import strength_text
 from peerdesk.gui.widgets.background_task import BackgroundTask
 from peerdesk.gui.widgets.colours import problem_style
+from peerdesk.gui.widgets.passphrase_fields import add_show_toggle
 from peerdesk.vault.errors import PeerdeskError
-from peerdesk.vault.keys.keyfile import MIN_PASSPHRASE_LENGTH
+from peerdesk.vault.keys.strength import assess
 from peerdesk.vault.library import Library
 from peerdesk.vault.notebook import Notebook
 
@@ -54,7 +55,9 @@ class SampleDialog(QDialog):
         self.strength = QLabel(self)
         self.strength.setAccessibleName("Passphrase strength")
         form.addRow(self.strength)
+        self.strength.setWordWrap(True)
         self.passphrase.textChanged.connect(lambda t: self.strength.setText(strength_text(t)))
+        add_show_toggle(form, self.passphrase, self.confirm)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem")
@@ -72,9 +75,9 @@ class SampleDialog(QDialog):
         self.passphrase.setFocus()
 
     def _accept(self) -> None:
-        if len(self.passphrase.text()) < MIN_PASSPHRASE_LENGTH:
-            self.problem.setText(f"The passphrase needs at least {MIN_PASSPHRASE_LENGTH} "
-                                 "characters.")
+        strength = assess(self.passphrase.text())
+        if not strength.acceptable:
+            self.problem.setText(f"Choose a stronger passphrase. {strength.hint}")
         elif self.passphrase.text() != self.confirm.text():
             self.problem.setText("The two passphrases are not the same.")
         else:

@@ -28,6 +28,7 @@ from peerdesk.gui.summary.export_task import ProgressTask, TaskHandle
 from peerdesk.gui.summary.exports_register import ExportsRegister
 from peerdesk.gui.summary.preview import PdfPreview, TextPreview
 from peerdesk.gui.summary.signposting_panel import SignpostingPanel
+from peerdesk.gui.widgets.clipboard_guard import private_text
 from peerdesk.gui.widgets.context import GuiContext
 from peerdesk.summary.attribution import Hit, check, split
 from peerdesk.summary.export import (
@@ -341,11 +342,12 @@ class SummaryTab(QWidget):
             self.schedule_check(0)
             return
         text = render(prepared.summary, "txt").decode("utf-8")
-        QApplication.clipboard().setText(text)
+        QApplication.clipboard().setMimeData(private_text(text))  # cleared on lock
         self.context.messages.info(
             "The plain text is on the clipboard, ready to paste into an email. The clipboard "
             "is outside peerdesk: other programs can read it and it is not in the register "
-            "of copies, so paste it now and then copy something else over it.",
+            "of copies, so paste it now. peerdesk empties the clipboard when it locks or "
+            "closes, if it still holds this text.",
             timeout_ms=0)
 
     # -- locking ------------------------------------------------------------------------

@@ -236,7 +236,10 @@ class SearchPanel(QWidget):
             page.start_session(hit.session_id)
 
     def teardown(self) -> None:
+        from peerdesk.synthesis.search import forget_search_terms
+
         self.timer.stop()
         self.model.set_hits([])
         self.field.clear()
         self._last = ""
+        forget_search_terms()

@@ -1,5 +1,10 @@
 """Choosing files without leaving a trail.
 
+Every file dialog peerdesk shows is Qt's own, never the system's: the system dialogs keep
+lists of recent files and folders that peerdesk cannot clear (GTK's, used on a GNOME
+desktop, writes each chosen file's full path to ``~/.local/share/recently-used.xbel``;
+Windows' and macOS's keep their own recent lists). Every dialog is made by ``_dialog``.
+
 Qt's file dialog writes the folders it visited to its own settings file when it closes
 (``QtProject.conf`` on Linux, the registry on Windows). A folder's name can say which
 engagement it belongs to, so these helpers point the dialog back at the home folder and
@@ -24,26 +29,29 @@ def _finish(dialog: QFileDialog) -> list[Path]:
     return chosen
 
 
+def _dialog(parent: QWidget | None, caption: str) -> QFileDialog:
+    """Qt's own file dialog, starting in the home folder."""
+    dialog = QFileDialog(parent, caption, QDir.homePath())
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAccessibleName(caption)
+    return dialog
+
+
 def choose_files(parent: QWidget | None, caption: str, name_filters: list[str],
                  multiple: bool = True) -> list[Path]:
     """Existing files to read (an empty list when the peer cancels)."""
-    dialog = QFileDialog(parent, caption, QDir.homePath())
+    dialog = _dialog(parent, caption)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles if multiple
                        else QFileDialog.FileMode.ExistingFile)
     dialog.setNameFilters(name_filters)
-    dialog.setAccessibleName(caption)
     return _finish(dialog)
 
 
 def choose_save_path(parent: QWidget | None, caption: str, suggested_name: str,
                      name_filter: str = "", default_suffix: str = "") -> Path | None:
-    """Where to write a file (None when the peer cancels); the dialog asks before replacing.
-
-    Qt's own dialog, never the system's: the system dialogs keep lists of recent files
-    and folders that peerdesk cannot clear."""
-    dialog = QFileDialog(parent, caption, QDir.homePath())
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    """Where to write a file (None when the peer cancels); the dialog asks before replacing."""
+    dialog = _dialog(parent, caption)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     if name_filter:
@@ -51,7 +59,6 @@ def choose_save_path(parent: QWidget | None, caption: str, suggested_name: str,
     if default_suffix:
         dialog.setDefaultSuffix(default_suffix)
     dialog.selectFile(suggested_name)
-    dialog.setAccessibleName(caption)
     chosen = _finish(dialog)
     return chosen[0] if chosen else None
 

@@ -50,7 +50,7 @@ class Inspection:
         self.findings.append(Finding(label, passed, summary, details or []))
 
 
-def _open(path: Path, key: bytes, report: Inspection) -> ReadOnly | None:
+def _open(path: Path, key: bytes | bytearray, report: Inspection) -> ReadOnly | None:
     """A read-only connection with the log when it is sound, else on the file alone."""
     try:
         log = check_log(path)
@@ -66,7 +66,7 @@ def _open(path: Path, key: bytes, report: Inspection) -> ReadOnly | None:
     return open_read_only(path, key)
 
 
-def inspect(path: Path, key: bytes) -> Inspection:
+def inspect(path: Path, key: bytes | bytearray) -> Inspection:
     """Check the notebook file at ``path`` with its data ``key``: shape, log, every page's
     HMAC, SQLite's own integrity check. A file that cannot be opened at all raises the
     plain error (there is nothing more to check); anything else becomes a finding."""

@@ -69,7 +69,7 @@ def _remove_empty(made: list[Path]) -> None:
                 path.unlink()
 
 
-def open_read_only(path: Path, key: bytes) -> ReadOnly:
+def open_read_only(path: Path, key: bytes | bytearray) -> ReadOnly:
     """Open the notebook so that no byte of it, its log or its index can change.
 
     ``readonly_shm`` needs a -shm file to exist: an empty one is made when it is missing,
@@ -95,7 +95,7 @@ def open_read_only(path: Path, key: bytes) -> ReadOnly:
     return ReadOnly(conn, made, log)
 
 
-def _file_alone_reads(path: Path, key: bytes) -> bool:
+def _file_alone_reads(path: Path, key: bytes | bytearray) -> bool:
     try:
         conn = open_keyed(path, key, read_only_uri(path, immutable="1"))
     except Exception:
@@ -108,7 +108,7 @@ def _file_alone_reads(path: Path, key: bytes) -> bool:
     return False
 
 
-def validate(path: Path, key: bytes) -> ReadOnly:
+def validate(path: Path, key: bytes | bytearray) -> ReadOnly:
     """Open read-only and check the file's every page (HMAC) and, when there is one, the
     log's every page: nothing is written, and any damage is reported naming the right
     file. Raises ``KeyRejected`` when the file's first page does not open with ``key``."""
@@ -133,7 +133,7 @@ def validate(path: Path, key: bytes) -> ReadOnly:
     return handle
 
 
-def validated(path: Path, key: bytes) -> ReadOnly:
+def validated(path: Path, key: bytes | bytearray) -> ReadOnly:
     """``validate``, telling a log that stops the notebook opening apart from the file."""
     try:
         return validate(path, key)

@@ -23,22 +23,25 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from peerdesk.vault.errors import KeyFileDamagedError, WeakPassphraseError, WrongPassphraseError
 from peerdesk.vault.keys import keyfile_format
 from peerdesk.vault.keys.keyfile_format import FORMAT, VERSION, KeyFileFormatError
+from peerdesk.vault.keys.secret import random_key, wipe, wipe_bytes
+from peerdesk.vault.keys.strength import MIN_LENGTH, assess
 
 __all__ = ["FORMAT", "VERSION", "KdfParams", "KeyFile", "check_passphrase", "derive_key",
            "new_data_key", "passphrase_hint"]
 DATA_KEY_BYTES = 32
-MIN_PASSPHRASE_LENGTH = 10
+MIN_PASSPHRASE_LENGTH = MIN_LENGTH
 
 
-def new_data_key() -> bytes:
-    """A fresh random 256-bit key for one notebook."""
-    return secrets.token_bytes(DATA_KEY_BYTES)
+def new_data_key() -> bytearray:
+    """A fresh random 256-bit key for one notebook, in a buffer its holder wipes."""
+    return random_key(DATA_KEY_BYTES)
 
 
 @dataclass(frozen=True)
@@ -86,19 +89,24 @@ class KdfParams:
 
 
 def derive_key(passphrase: str, params: KdfParams) -> bytes:
-    """Stretch a passphrase into a 256-bit wrapping key."""
-    secret = passphrase.encode("utf-8")
-    if params.name == "argon2id":
-        from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+    """Stretch a passphrase into a 256-bit wrapping key (the caller wipes it after use:
+    ``wipe_bytes``). The passphrase's UTF-8 form made here is overwritten at once."""
+    secret = passphrase.encode("utf-8")  # a copy of the passphrase, wiped below
+    try:
+        if params.name == "argon2id":
+            from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-        return Argon2id(salt=params.salt, length=32, iterations=params.iterations,
-                        lanes=params.lanes, memory_cost=params.memory_kib).derive(secret)
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+            return Argon2id(salt=params.salt, length=32, iterations=params.iterations,
+                            lanes=params.lanes, memory_cost=params.memory_kib).derive(secret)
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-    return Scrypt(salt=params.salt, length=32, n=params.n, r=params.r, p=params.p).derive(secret)
+        return Scrypt(salt=params.salt, length=32, n=params.n, r=params.r,
+                      p=params.p).derive(secret)
+    finally:
+        wipe_bytes(secret)
 
 
-def key_check(data_key: bytes, notebook_id: str) -> bytes:
+def key_check(data_key: bytes | bytearray, notebook_id: str) -> bytes:
     return hmac.new(data_key, b"peerdesk key check\0" + notebook_id.encode(), hashlib.sha256)\
         .digest()[:16]
 
@@ -117,31 +125,40 @@ class KeyFile:
     check: bytes = field(repr=False)
 
     @classmethod
-    def wrap(cls, data_key: bytes, passphrase: str, notebook_id: str, created: str,
+    def wrap(cls, data_key: bytes | bytearray, passphrase: str, notebook_id: str, created: str,
              kdf: KdfParams) -> KeyFile:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         check_passphrase(passphrase)
         nonce = secrets.token_bytes(12)
         wrapping_key = derive_key(passphrase, kdf)
-        wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, _aad(notebook_id))
+        try:
+            wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, _aad(notebook_id))
+        finally:
+            wipe_bytes(wrapping_key)
         return cls(notebook_id, created, kdf, nonce, wrapped, key_check(data_key, notebook_id))
 
-    def unwrap(self, passphrase: str) -> bytes:
+    def unwrap(self, passphrase: str) -> bytearray:
+        """The data key, in a buffer the caller wipes (``secret.wipe``) when done."""
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         wrapping_key = derive_key(passphrase, self.kdf)
         try:
-            data_key = AESGCM(wrapping_key).decrypt(self.nonce, self.wrapped_key,
-                                                   _aad(self.notebook_id))
+            plain = AESGCM(wrapping_key).decrypt(self.nonce, self.wrapped_key,
+                                                 _aad(self.notebook_id))
         except InvalidTag:
             raise WrongPassphraseError() from None
+        finally:
+            wipe_bytes(wrapping_key)
+        data_key = bytearray(plain)
+        wipe_bytes(plain)
         if not self.matches(data_key):
+            wipe(data_key)
             raise KeyFileDamagedError()
         return data_key
 
-    def matches(self, data_key: bytes) -> bool:
+    def matches(self, data_key: bytes | bytearray) -> bool:
         """True when ``data_key`` is this notebook's key."""
         return hmac.compare_digest(key_check(data_key, self.notebook_id), self.check)
 
@@ -174,27 +191,17 @@ class KeyFile:
                    check=fields["key_check"])
 
 
-def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise WeakPassphraseError()
+def check_passphrase(passphrase: str, related: Sequence[str] = ()) -> None:
+    """Refuse a passphrase that is too easy to guess (see ``strength``), saying why."""
+    strength = assess(passphrase, related)
+    if not strength.acceptable:
+        raise WeakPassphraseError(f"Choose a stronger passphrase. {strength.hint}")
 
 
-def passphrase_hint(passphrase: str) -> tuple[int, str]:
-    """A plain strength hint: a score from 0 to 4 and a sentence."""
-    length = len(passphrase)
-    words = len([w for w in passphrase.replace("-", " ").split() if w])
-    kinds = sum([any(c.islower() for c in passphrase), any(c.isupper() for c in passphrase),
-                 any(c.isdigit() for c in passphrase),
-                 any(not c.isalnum() and not c.isspace() for c in passphrase)])
-    if length < MIN_PASSPHRASE_LENGTH:
-        return 0, f"Too short: use at least {MIN_PASSPHRASE_LENGTH} characters."
-    if len(set(passphrase)) <= 3:
-        return 1, "Weak: too many repeated characters."
-    if length >= 20 or (words >= 4 and length >= 16):
-        return 4, "Strong: a long passphrase like this is hard to guess."
-    if length >= 14 and (words >= 3 or kinds >= 3):
-        return 3, "Good. A few more words would make it stronger."
-    return 2, "Fair. Three or four unrelated words are easier to remember and stronger."
+def passphrase_hint(passphrase: str, related: Sequence[str] = ()) -> tuple[int, str]:
+    """A plain strength hint: a score from 0 to 4 and a sentence or three."""
+    strength = assess(passphrase, related)
+    return strength.score, strength.hint
 
 
 def _b64(data: bytes) -> str:

@@ -15,10 +15,38 @@ from peerdesk.vault.errors import (
     CredentialStoreUnavailableError,
     KeyMissingError,
 )
+from peerdesk.vault.keys.secret import from_hex, to_hex, wipe, wipe_str
 
 SERVICE = "peerdesk"
 _USELESS_BACKENDS = ("keyring.backends.fail", "keyring.backends.null",
                      "keyrings.alt")  # plaintext or no-op stores are never used
+
+
+def _discover() -> Any:
+    """keyring's backend, found on a thread of its own.
+
+    Finding it imports every backend, and a backend that cannot load here (Windows' on
+    Linux, say) keeps its import error, traceback and all, for good. Found from the
+    caller's thread, that traceback would keep the caller's frames alive, with the
+    passphrase a new notebook was made with still in them; a thread's frames hold none."""
+    import threading
+
+    found: dict[str, Any] = {}
+
+    def discover() -> None:
+        try:
+            import keyring
+
+            found["backend"] = keyring.get_keyring()
+        except Exception as exc:  # keyring's discovery can raise almost anything
+            found["error"] = exc
+
+    worker = threading.Thread(target=discover, name="peerdesk-keyring-discovery")
+    worker.start()
+    worker.join()
+    if "backend" not in found:
+        raise CredentialStoreUnavailableError() from found.get("error")
+    return found["backend"]
 
 
 def _username(notebook_id: str) -> str:
@@ -36,13 +64,7 @@ class KeyStore:
         """The usable backend, or ``CredentialStoreUnavailableError``."""
         if self._backend is not None:
             return self._backend
-        try:
-            import keyring
-            import keyring.errors
-
-            backend = keyring.get_keyring()
-        except Exception as exc:  # keyring's discovery can raise almost anything
-            raise CredentialStoreUnavailableError() from exc
+        backend = _discover()
         module = type(backend).__module__
         if module.startswith(_USELESS_BACKENDS) or getattr(backend, "priority", 1) <= 0:
             raise CredentialStoreUnavailableError()
@@ -66,7 +88,9 @@ class KeyStore:
             return False
         return True
 
-    def load(self, notebook_id: str) -> bytes:
+    def load(self, notebook_id: str) -> bytearray:
+        """The key, in a buffer the caller wipes (``secret.wipe``) when done. The text the
+        store answers with is overwritten as soon as it is read."""
         backend = self._keyring()
         try:
             value = backend.get_password(self.service, _username(notebook_id))
@@ -74,26 +98,41 @@ class KeyStore:
             raise CredentialStoreUnavailableError() from exc
         if value is None:
             raise KeyMissingError()
-        try:
-            key = bytes.fromhex(value)
-        except ValueError:
+        key = from_hex(value) if isinstance(value, str) else None
+        wipe_str(value)
+        if key is None:
             raise KeyMissingError(
                 "The credential store holds something for this notebook that is not a "
-                "key. Type the passphrase to open it; peerdesk will put the key back."
-            ) from None
+                "key. Type the passphrase to open it; peerdesk will put the key back.")
         if len(key) != 32:
+            wipe(key)
             raise KeyMissingError()
         return key
 
-    def store(self, notebook_id: str, key: bytes) -> None:
+    def store(self, notebook_id: str, key: bytes | bytearray) -> None:
         backend = self._keyring()
+        digits = to_hex(key)
+        text = digits.decode("ascii")
+        wipe(digits)
         try:
-            backend.set_password(self.service, _username(notebook_id), key.hex())
+            backend.set_password(self.service, _username(notebook_id), text)
         except Exception as exc:
             raise CredentialStoreUnavailableError() from exc
+        finally:
+            wipe_str(text)
         # A store that silently drops what it is given is no store: read it back.
-        if self.load(notebook_id) != key:
+        if not self.matches(notebook_id, key):
             raise CredentialStoreUnavailableError()
+
+    def matches(self, notebook_id: str, key: bytes | bytearray) -> bool:
+        """True when the store returns exactly ``key`` (its copy is wiped after)."""
+        import hmac
+
+        stored = self.load(notebook_id)
+        try:
+            return hmac.compare_digest(stored, key)
+        finally:
+            wipe(stored)
 
     def delete(self, notebook_id: str) -> bool:
         """Delete the key. True if one was deleted, False if there was none."""
@@ -104,7 +143,7 @@ class KeyStore:
             backend.delete_password(self.service, _username(notebook_id))
         except keyring.errors.PasswordDeleteError:
             try:
-                self.load(notebook_id)
+                wipe(self.load(notebook_id))
             except KeyMissingError:
                 return False
             raise CredentialStoreRefusedError(
@@ -119,7 +158,7 @@ class KeyStore:
     def holds(self, notebook_id: str) -> bool:
         """True if the store still returns a key for the notebook."""
         try:
-            self.load(notebook_id)
+            wipe(self.load(notebook_id))
         except KeyMissingError:
             return False
         return True

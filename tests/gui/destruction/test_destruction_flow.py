@@ -67,7 +67,11 @@ class MailCatcher(QObject):
 
 
 @pytest.fixture
-def mail() -> Iterator[MailCatcher]:
+def mail(monkeypatch: pytest.MonkeyPatch) -> Iterator[MailCatcher]:
+    """The catcher, set up as this computer's mail program."""
+    from peerdesk.gui.destruction import manager_email
+
+    monkeypatch.setattr(manager_email, "mail_program", lambda: "the catcher")
     catcher = MailCatcher()
     QDesktopServices.setUrlHandler("mailto", catcher, "catch")
     try:
@@ -193,7 +197,7 @@ def test_from_signoff_to_the_email(qtbot: QtBot, start: Start, clock: ManualCloc
     listed = visible_texts(wizard.inventory_page) + table_text(wizard.inventory_page.table)
     for expected in ("The encrypted notebook file", "The notebook's key file",
                      "The notebook's key in the computer's credential store",
-                     "Summary for the manager (text): northvale summary.txt",
+                     "Summary as text exported 03/03/2026",
                      str(export.path), "Will be overwritten with random data, then deleted"):
         assert expected in listed, expected
     keep_box, reason = wizard.inventory_page.keeps[export.id]
@@ -228,8 +232,7 @@ def test_from_signoff_to_the_email(qtbot: QtBot, start: Start, clock: ManualCloc
     assert run_page.headline.text() == "Destruction complete"
     log = list_texts(run_page.log)
     assert any(line.startswith("The encrypted notebook file: Done.") for line in log)
-    assert f"Summary for the manager (text): northvale summary.txt: Kept, because " \
-           f"{KEEP_REASON}." in log
+    assert f"Summary as text exported 03/03/2026: Kept, because {KEEP_REASON}." in log
     for check in outcome.checks:
         assert any(line.startswith(f"Check: {check.label}: Passed.") for line in log), check
     assert not any("Failed" in line for line in log)
@@ -256,7 +259,8 @@ def test_from_signoff_to_the_email(qtbot: QtBot, start: Start, clock: ManualCloc
     text = " ".join(wizard.certificate_dialog.text_view.toPlainText().split())
     for check in outcome.checks:
         assert f"[passed] {check.label}" in text
-    assert f"northvale summary.txt: kept because {KEEP_REASON}" in text
+    assert f"Summary as text exported 03/03/2026: kept because {KEEP_REASON}" in text
+    assert "northvale summary" not in text   # copies named by kind and date only
     assert "[x] My handwritten notes from this engagement have been shredded." in text
     wizard.certificate_dialog.tabs.setCurrentIndex(1)
     assert wizard.certificate_dialog.document.pageCount() >= 1    # drawn by Qt PDF
