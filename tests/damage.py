@@ -225,7 +225,7 @@ def commands(notebook_id: str, outside: Path, passphrase: bool, also_new: bool,
         ("exports", ["exports", nb, *flag], line),
         ("export", ["export", nb, "--format", "txt", "-o", str(outside / "summary.txt"),
                     *flag], line),
-        ("import-timetable", ["import-timetable", nb, str(TIMETABLE), *flag], line),
+        ("import-timetable", ["import-timetable", nb, str(_timetable(outside)), *flag], line),
         ("signoff", ["signoff", nb, "01/04/2026", *flag], line),
         ("hold", ["hold", nb, "--reason", "a complaint is open", *flag], line),
         ("check-summary", ["check-summary", nb, *flag], line),
@@ -244,6 +244,14 @@ def commands(notebook_id: str, outside: Path, passphrase: bool, also_new: bool,
             ("finish-destruction", ["finish-destruction"], ""),
             ("destroyed", ["destroyed"], "")]
     return out
+
+
+def _timetable(outside: Path) -> Path:
+    """A copy of the timetable fixture: destruction deletes the files a notebook imported
+    from (unless the peer leaves them), and the fixture itself must stay."""
+    path = outside / TIMETABLE.name
+    shutil.copyfile(TIMETABLE, path)
+    return path
 
 
 def _text_file(outside: Path) -> Path:
