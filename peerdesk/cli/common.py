@@ -77,9 +77,11 @@ def parse_member(text: str) -> TeamMember:
     return TeamMember(name=parts[0], role=parts[1], initials=parts[2])
 
 
-def open_notebook(args: argparse.Namespace, library: Library) -> Notebook:
+def open_notebook(args: argparse.Namespace, library: Library,
+                  read_only: bool = False) -> Notebook:
     """The notebook named on the command line, unlocked from the credential store or, with
-    --passphrase-stdin, with a passphrase read from standard input."""
+    --passphrase-stdin, with a passphrase read from standard input. ``read_only`` for the
+    commands that only look: then nothing of the notebook can change."""
     notebook_id = library.resolve(args.notebook)
     passphrase = read_passphrase(args, "Passphrase") if args.passphrase_stdin else None
-    return library.open(notebook_id, passphrase)
+    return library.open(notebook_id, passphrase, read_only=read_only)

@@ -77,10 +77,16 @@ def print_result(result: DestructionResult) -> int:
     return 0 if result.ok else 1
 
 
+def report_set_aside(found: destruction.Review) -> None:
+    for message in found.set_aside:
+        print(f"peerdesk: {message}", file=sys.stderr)
+
+
 def cmd_destroy(args: argparse.Namespace, library: Library) -> int:
-    unfinished = destruction.pending(library.paths)
-    if unfinished:
-        print(f"Note: {len(unfinished)} earlier destruction(s) not finished; "
+    found = destruction.review(library.paths)
+    report_set_aside(found)
+    if found.journals:
+        print(f"Note: {len(found.journals)} earlier destruction(s) not finished; "
               "run 'peerdesk-cli finish-destruction'.", file=sys.stderr)
     with open_notebook(args, library) as notebook:
         inventory = destruction.plan(library, notebook, keep=dict(args.keep or []),
@@ -104,12 +110,13 @@ def cmd_destroy(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_finish(args: argparse.Namespace, library: Library) -> int:
-    journals = destruction.pending(library.paths)
-    if not journals:
+    found = destruction.review(library.paths)
+    report_set_aside(found)
+    if not found.journals:
         print("No unfinished destruction.")
-        return 0
-    status = 0
-    for journal in journals:
+        return 1 if found.set_aside else 0
+    status = 1 if found.set_aside else 0
+    for journal in found.journals:
         print(f"Finishing the destruction of: {journal.title}")
         status = max(status, print_result(destruction.resume(library, journal, print_progress,
                                                              MEMORY_NOT_OPENED)))

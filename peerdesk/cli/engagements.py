@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from peerdesk.cli.common import (
     ON_THE_COMMAND_LINE,
     ask,
-    open_notebook,
     parse_day,
     parse_member,
     read_passphrase,
@@ -29,8 +28,17 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
         print("No engagements yet. Make one with: peerdesk-cli new")
         return 0
     for entry in entries:
-        stage = entry.stage.label if entry.stage else (entry.problem or "")
-        print(f"{entry.id}  {entry.label}  [{stage}]")
+        if entry.stage is not None:
+            state = entry.stage.label
+            if entry.notice:
+                state += f"; key file DAMAGED: {entry.notice}"
+        elif entry.damaged:
+            state = f"DAMAGED: {entry.problem}"
+        elif entry.problem_kind in ("CredentialStoreUnavailableError", "KeyMissingError"):
+            state = "locked: it opens with its passphrase"
+        else:
+            state = entry.problem or ""
+        print(f"{entry.id}  {entry.label}  [{state}]")
     return 0
 
 
@@ -96,21 +104,24 @@ def cmd_new(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_check(args: argparse.Namespace, library: Library) -> int:
-    with open_notebook(args, library) as notebook:
-        report = notebook.integrity()
-        settings = notebook.settings()
-    print(f"cipher: SQLCipher {settings['cipher_version']}, page size "
-          f"{settings['cipher_page_size']}")
-    print(f"journal mode: {settings['journal_mode']}; temporary storage: "
-          f"{'memory' if settings['temp_store'] in (0, 2) else 'FILE'}; "
-          f"foreign keys: {'on' if settings['foreign_keys'] else 'off'}")
-    print("encryption check (every page's HMAC): "
-          + ("passed" if not report.cipher_problems else "FAILED"))
-    for problem in report.cipher_problems:
-        print(f"  {problem}")
-    print("database check: " + ("passed" if not report.sqlite_problems else "FAILED"))
-    for problem in report.sqlite_problems:
-        print(f"  {problem}")
+    """Every check, each reported even where another finds damage; nothing is written."""
+    notebook_id = library.resolve(args.notebook)
+    passphrase = read_passphrase(args, "Passphrase") if args.passphrase_stdin else None
+    report = library.inspect(notebook_id, passphrase)
+    print(f"notebook: {report.path}")
+    settings = report.settings
+    if settings is not None:
+        print(f"cipher: SQLCipher {settings['cipher_version']}, page size "
+              f"{settings['cipher_page_size']}; temporary storage: "
+              f"{'memory' if settings['temp_store'] in (0, 2) else 'FILE'}")
+    for finding in report.findings:
+        mark = "passed" if finding.passed else "FAILED"
+        summary = finding.summary if finding.summary != "passed" else ""
+        print(f"{finding.label}: {mark}" + (f" ({summary})" if summary else ""))
+        for detail in finding.details:
+            print(f"  {detail}")
+    if not report.ok:
+        print(f"peerdesk: {report.advice()}", file=sys.stderr)
     return 0 if report.ok else 1
 
 

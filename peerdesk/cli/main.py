@@ -8,6 +8,7 @@ lists the groups; none of them imports it back.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -22,7 +23,8 @@ from peerdesk.cli import (
     synthesis,
     team,
 )
-from peerdesk.vault.errors import PeerdeskError
+from peerdesk.vault.errors import PeerdeskError, UnexpectedError
+from peerdesk.vault.files import storage_error, sweep_temporary
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 
@@ -46,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_PROBLEM = 2
+"""A plain problem (wrong passphrase, damaged file, full disk ...), told in one sentence."""
+EXIT_UNEXPECTED = 4
+"""Something peerdesk did not foresee; still one sentence, never a traceback. (3 is the
+attribution check's "something found".)"""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:  # started as a program (a test passes its own arguments)
         from peerdesk.vault.keys.hardening import start_hardened
@@ -56,11 +65,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = AppPaths.from_environment(args.data_dir)
     library = Library(paths)
     try:
+        sweep_temporary(paths.roots())  # what a killed peerdesk left behind
         result: int = args.handler(args, library)
         return result
     except PeerdeskError as exc:
         print(f"peerdesk: {exc.message}", file=sys.stderr)
-        return 2
+        return EXIT_PROBLEM
     except KeyboardInterrupt:
         print("peerdesk: stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of the output went away (``| head``)
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - no flush error at exit
+        return 0
+    except OSError as exc:
+        print(f"peerdesk: {storage_error(exc, 'finish').message}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except Exception as exc:  # the last resort: the specific cases are handled in the core
+        print(f"peerdesk: {UnexpectedError.about(exc, 'finish this command').message}",
+              file=sys.stderr)
+        return EXIT_UNEXPECTED

@@ -73,7 +73,7 @@ def cmd_check_text(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_exports(args: argparse.Namespace, library: Library) -> int:
-    with open_notebook(args, library) as notebook:
+    with open_notebook(args, library, read_only=True) as notebook:
         records = list_exports(notebook)
     if not records:
         print("No copies have been written out of this notebook.")

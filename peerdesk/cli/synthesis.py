@@ -9,11 +9,16 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from peerdesk.cli.common import ON_THE_COMMAND_LINE, ask, open_notebook, read_passphrase
+from peerdesk.cli.common import ON_THE_COMMAND_LINE, ask, read_passphrase
 from peerdesk.sample.content import TITLE
 from peerdesk.sample.generator import MAX_SCALE, create_demo
 from peerdesk.synthesis.search import Search
-from peerdesk.vault.errors import ValidationError
+from peerdesk.vault.errors import (
+    ImmutableFileError,
+    PermissionDeniedError,
+    ReadOnlyError,
+    ValidationError,
+)
 from peerdesk.vault.keys.keyfile import passphrase_hint
 from peerdesk.vault.library import Library
 
@@ -44,9 +49,22 @@ def cmd_demo(args: argparse.Namespace, library: Library) -> int:
 def cmd_search(args: argparse.Namespace, library: Library) -> int:
     if args.query is not None and not args.query.strip():
         raise ValidationError("Type something to search for.")
-    with open_notebook(args, library) as notebook:
+    notebook_id = library.resolve(args.notebook)
+    passphrase = read_passphrase(args, "Passphrase") if args.passphrase_stdin else None
+    try:
+        notebook = library.open(notebook_id, passphrase)
+    except (ReadOnlyError, ImmutableFileError, PermissionDeniedError) as exc:
+        # Searching only reads: a notebook that cannot be written can still be searched.
+        notebook = library.open(notebook_id, passphrase, read_only=True)
+        print(f"peerdesk: {exc.message.split('. ')[0]}; searching it without changing it.",
+              file=sys.stderr)
+    with notebook:
+        search = Search(notebook)
+        if search.stale:
+            print("peerdesk: notes saved since the last search are not searched, because "
+                  "the notebook cannot be changed just now.", file=sys.stderr)
         query = args.query if args.query is not None else ask("Search for", required=True)
-        hits = Search(notebook).search(query, args.limit)
+        hits = search.search(query, args.limit)
     if not hits:
         print("Nothing found.")
         return 1

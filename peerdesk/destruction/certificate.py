@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from peerdesk.vault.files import size_text as size_text  # the certificate's own callers
+
 FORMAT = "peerdesk-destruction-certificate"
 VERSION = 1
 FILE_PREFIX = "destruction-certificate-"
@@ -162,18 +164,6 @@ def when(moment: datetime) -> str:
     offset = moment.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "local time"
     return f"{moment.strftime('%d/%m/%Y')} at {moment.strftime('%H:%M')} ({zone})"
-
-
-def size_text(size: int | None) -> str:
-    """``12.5 KiB``, ``300 bytes``; ``-`` when there is no size (not a file, or gone)."""
-    if size is None:
-        return "-"
-    if size < 1024:
-        return f"{size} bytes" if size != 1 else "1 byte"
-    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20)):
-        if size >= scale:
-            return f"{size / scale:.1f} {unit}"
-    return f"{size / 1024:.1f} KiB"
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -45,10 +45,13 @@ from peerdesk.destruction.journal import (
     DestructionJournalDamagedError,
     Journal,
     Phase,
+    Review,
     Secret,
     StepEntry,
     StepState,
     pending,
+    remove,
+    review,
 )
 from peerdesk.destruction.steps import (
     StepFailed,
@@ -56,15 +59,25 @@ from peerdesk.destruction.steps import (
     delete_stored_key,
     ensure_closed,
     overwrite_and_delete,
-    remove_quietly,
+    remove_temporary,
 )
 from peerdesk.destruction.verify import CHECK_KEYS, run_checks
 from peerdesk.vault.errors import ValidationError
 from peerdesk.vault.library import Library
 from peerdesk.vault.notebook import Notebook
 
-__all__ = ["DestructionJournalDamagedError", "DestructionResult", "Progress", "discard",
-           "pending", "plan", "resume", "run"]
+__all__ = [
+    "DestructionJournalDamagedError",
+    "DestructionResult",
+    "Progress",
+    "Review",
+    "discard",
+    "pending",
+    "plan",
+    "resume",
+    "review",
+    "run",
+]
 
 STEP_WEIGHT = 256 * 1024  # bytes-equivalent of one small step, for the progress fraction
 
@@ -130,6 +143,10 @@ class _Reporter:
         self.done += amount
 
 
+TEMPORARY = "temporary"
+"""The step (and its kind) that removes peerdesk's temporary files for the notebook."""
+
+
 def _steps_from(inventory: Inventory) -> list[StepEntry]:
     steps = [StepEntry("close", "notebook", "Close the notebook", "close")]
     for a in inventory.artefacts:
@@ -137,6 +154,8 @@ def _steps_from(inventory: Inventory) -> list[StepEntry]:
         steps.append(StepEntry(a.key, a.kind.value, a.label, a.action.value, a.size,
                                a.keep_reason, state,
                                f"Kept: {a.keep_reason}" if a.keep_reason else ""))
+    steps.append(StepEntry(TEMPORARY, TEMPORARY, "Temporary files of interrupted saves",
+                           Action.OVERWRITE_DELETE.value))
     return steps
 
 
@@ -156,7 +175,7 @@ def start(library: Library, inventory: Inventory, *, confirm_title: str,
         started_at=library.clock.now(), app_version=__version__, title=inventory.title,
         peer_name=inventory.peer_name, manager_name=inventory.manager_name,
         manager_email=inventory.manager_email, attestations=attestations, secret=secret,
-        steps=_steps_from(inventory))
+        steps=_steps_from(inventory), home=str(library.paths.data))
     journal.save()
     return journal
 
@@ -188,7 +207,7 @@ def resume(library: Library, journal: Journal,
 
 def discard(journal: Journal) -> bool:
     """Stop offering an unfinished destruction (its certificate, if any, is kept)."""
-    return remove_quietly(journal.path)
+    return remove(journal)
 
 
 def _do_step(library: Library, journal: Journal, step: StepEntry, reporter: _Reporter) -> str:
@@ -199,6 +218,8 @@ def _do_step(library: Library, journal: Journal, step: StepEntry, reporter: _Rep
         return delete_stored_key(library.keystore, secret.notebook_id)
     if step.kind == Kind.SETTINGS:
         return clear_settings(library.paths, secret.notebook_id)
+    if step.kind == TEMPORARY:
+        return remove_temporary(library.paths, secret.notebook_id, journal.token)
 
     def block(done: int) -> None:
         reporter.emit("step", step.key, step.label, "working", extra=done)
@@ -259,7 +280,7 @@ def _carry_on(library: Library, journal: Journal, reporter: _Reporter,
     reporter.emit("certificate", "certificate", "Certificate written", "done", str(files.pdf))
     removed = False
     if not journal.unfinished:
-        removed = remove_quietly(journal.path)
+        removed = remove(journal)
     reporter.advance(STEP_WEIGHT)
     reporter.emit("finished", "finished", journal.title, "done" if record.ok else "failed")
     return DestructionResult(journal.title, tuple(journal.steps), tuple(journal.checks), record,

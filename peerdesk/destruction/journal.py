@@ -10,7 +10,12 @@ The notebook's id, the files' paths and the copies' hashes are stored *masked* (
 with a random pad kept beside them). That is not secrecy: it keeps the id and hashes out
 of the file as text, so the final check that no file under peerdesk's folders still
 holds them stays meaningful while the journal exists. The journal is overwritten and
-deleted once every check has passed.
+deleted once every check has passed: first renamed (in one step) to a name no start-up
+reads, so that a process killed while removing it never leaves a half-overwritten journal.
+
+A journal that cannot be read, or that was not written for this peerdesk folder (copied
+from elsewhere: it could name files that are not this notebook's), is set aside into the
+``set-aside`` folder and reported; it never stops another notebook being destroyed.
 """
 
 from __future__ import annotations
@@ -34,10 +39,14 @@ VERSION = 1
 PREFIX = "destruction-journal-"
 
 
+REMOVING = ".removing"
+SET_ASIDE = "set-aside"
+
+
 class DestructionJournalDamagedError(PeerdeskError):
     default_message = (
         "peerdesk found the record of an unfinished destruction but cannot read it. "
-        "Nothing more was deleted. Check the notebooks folder by hand.")
+        "Nothing more was deleted because of it.")
 
 
 class StepState(StrEnum):
@@ -119,6 +128,8 @@ class Journal:
     phase: Phase = Phase.DESTROYING
     finished_at: datetime | None = None
     certificate_stem: str | None = None
+    home: str | None = None
+    """The data folder it was written in; a journal found in another is not this one's."""
 
     @staticmethod
     def path_for(paths: AppPaths, token: str) -> Path:
@@ -151,7 +162,7 @@ class Journal:
             "checks": [asdict(c) for c in self.checks],
             "finished_at": self.finished_at.isoformat(timespec="seconds")
             if self.finished_at else None,
-            "certificate_stem": self.certificate_stem,
+            "certificate_stem": self.certificate_stem, "home": self.home,
         }
         return (json.dumps(doc, indent=1) + "\n").encode("utf-8")
 
@@ -180,8 +191,10 @@ class Journal:
                 finished_at=datetime.fromisoformat(doc["finished_at"])
                 if doc.get("finished_at") else None,
                 certificate_stem=doc.get("certificate_stem"),
+                home=doc.get("home"),
             )
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) \
+                as exc:
             raise DestructionJournalDamagedError() from exc
 
 
@@ -191,11 +204,91 @@ def journal_files(paths: AppPaths) -> list[Path]:
     return sorted(paths.data.glob(f"{PREFIX}*.json"))
 
 
-def pending(paths: AppPaths) -> list[Journal]:
-    """Destructions that were started and not finished (to offer at every start).
+def belongs_here(journal: Journal, paths: AppPaths) -> bool:
+    """True when the journal was written for this peerdesk folder: its name, its folder and
+    every file it would delete that is not a copy written out are peerdesk's own."""
+    if journal.path.name != f"{PREFIX}{journal.token}.json":
+        return False
+    if journal.home is not None and Path(journal.home) != paths.data:
+        return False
+    roots = [root.absolute() for root in paths.roots()]
+    for step in journal.steps:
+        where = journal.secret.paths.get(step.key)
+        if step.kind == "file" and where is not None and \
+                not any(Path(where).absolute().is_relative_to(root) for root in roots):
+            return False
+    return True
 
-    A journal that cannot be read raises ``DestructionJournalDamagedError``: an
-    unfinished destruction is never silently forgotten.
-    """
-    journals = [Journal.load(path) for path in journal_files(paths)]
-    return sorted(journals, key=lambda j: j.started_at)
+
+@dataclass
+class Review:
+    """What a start finds: destructions to finish, and journals set aside (with why)."""
+
+    journals: list[Journal] = field(default_factory=list)
+    set_aside: list[str] = field(default_factory=list)
+
+
+def set_aside(paths: AppPaths, path: Path, why: str) -> str:
+    """Move a journal that must not be used into ``<data>/set-aside`` and say so plainly."""
+    from peerdesk.vault.files import make_private_dir
+
+    folder = paths.data / SET_ASIDE
+    try:
+        make_private_dir(folder)
+        target = folder / path.name
+        if target.exists():
+            target = folder / f"{path.stem}-{secrets.token_hex(3)}{path.suffix}"
+        path.replace(target)
+        where = f"It was moved to {target}"
+    except (OSError, PeerdeskError):
+        where = f"It could not be moved aside; it is still {path}"
+    return (f"peerdesk found a record of an unfinished destruction in {paths.data} that "
+            f"{why}. Nothing was deleted because of it. {where}. If a destruction was "
+            f"interrupted, look in {paths.notebooks} for a notebook that should be gone and "
+            "destroy it again.")
+
+
+def review(paths: AppPaths) -> Review:
+    """Destructions started and not finished, to offer at every start. A journal that
+    cannot be read or is not this folder's is set aside and reported, never silently
+    forgotten, and never in the way of the others."""
+    found = Review()
+    for path in journal_files(paths):
+        try:
+            journal = Journal.load(path)
+        except DestructionJournalDamagedError:
+            found.set_aside.append(set_aside(paths, path, "cannot be read (it is damaged)"))
+            continue
+        if not belongs_here(journal, paths):
+            found.set_aside.append(set_aside(paths, path, "was not written for this "
+                                                          "peerdesk folder"))
+            continue
+        found.journals.append(journal)
+    for leftover in paths.data.glob(f".{PREFIX}*{REMOVING}") if paths.data.is_dir() else ():
+        from peerdesk.vault.files import scrub
+
+        scrub(leftover)  # a finished journal whose removal was cut short
+    found.journals.sort(key=lambda j: j.started_at)
+    return found
+
+
+def pending(paths: AppPaths) -> list[Journal]:
+    """The destructions to finish (damaged or foreign journals are set aside: see
+    ``review`` for the report)."""
+    return review(paths).journals
+
+
+def remove(journal: Journal) -> bool:
+    """Remove a finished journal: renamed first, in one step, to a name no start reads,
+    then overwritten and deleted. True when it is gone."""
+    from peerdesk.vault.files import fsync_dir, scrub
+
+    hidden = journal.path.with_name(f".{journal.path.name}{REMOVING}")
+    try:
+        journal.path.replace(hidden)
+        fsync_dir(hidden.parent)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return scrub(hidden)

@@ -3,7 +3,6 @@ done, so an interrupted destruction can simply run every step that is not record
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import secrets
@@ -17,7 +16,7 @@ from peerdesk.vault.errors import (
     NotebookInUseError,
     PeerdeskError,
 )
-from peerdesk.vault.files import fsync_dir
+from peerdesk.vault.files import fsync_dir, sweep_temporary, temporary_files
 from peerdesk.vault.instance_lock import InstanceLock
 from peerdesk.vault.keys.keystore import KeyStore
 from peerdesk.vault.paths import AppPaths
@@ -169,8 +168,18 @@ def clear_settings(paths: AppPaths, notebook_id: str) -> str:
     return "Cleared: " + ", ".join(mentions)
 
 
-def remove_quietly(path: Path) -> bool:
-    """Overwrite and delete one of peerdesk's own records; True when it is gone."""
-    with contextlib.suppress(StepFailed):
-        overwrite_and_delete(path)
-    return not path.exists()
+
+def remove_temporary(paths: AppPaths, notebook_id: str, token: str) -> str:
+    """Overwrite and delete every temporary file peerdesk left for this notebook or this
+    destruction (an export or a save that was interrupted), and any whose process is gone."""
+    before = len(temporary_files(paths.roots()))
+    left = sweep_temporary(paths.roots(), also=(notebook_id, token))
+    if left:
+        raise StepFailed(
+            f"{len(left)} temporary file(s) could not be removed.",
+            "Make " + ", ".join(str(p.parent) for p in left[:3]) + " writable, then try "
+            "again.")
+    gone = before - len(temporary_files(paths.roots()))
+    if not gone:
+        return "None was left"
+    return f"Overwritten with random data, then deleted: {gone} file(s)"

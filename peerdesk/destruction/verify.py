@@ -20,6 +20,7 @@ from peerdesk.vault.errors import (
     NotebookNotFoundError,
     PeerdeskError,
 )
+from peerdesk.vault.files import stale, temporary_files
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 from peerdesk.vault.settings import Settings
@@ -187,6 +188,13 @@ def no_marker(paths: AppPaths, journal: Journal) -> CheckEntry:
     if report.unreadable:
         problems.append(f"{len(report.unreadable)} file(s) could not be read: "
                         f"{_shown(paths, report.unreadable, secret.notebook_id)}")
+    # Temporary files (an interrupted save or export) are looked for by name too: those of
+    # this notebook or this destruction, and any whose process has gone.
+    left = [p for p in temporary_files(paths.roots()) if p not in report.named
+            and (journal.token in p.name or stale(p))]
+    if left:
+        problems.append(f"{len(left)} temporary file(s) are left: "
+                        f"{_shown(paths, left, secret.notebook_id)}")
     if problems:
         searched = plural(report.files, "file")
         return CheckEntry("no_marker", label, False,
@@ -195,7 +203,8 @@ def no_marker(paths: AppPaths, journal: Journal) -> CheckEntry:
                           "make them readable), then try again.")
     return CheckEntry("no_marker", label, True,
                       f"Searched {plural(report.files, 'file')} ({size_text(report.size)}) in "
-                      f"the data, settings and cache folders for {what}; none found.")
+                      f"the data, settings and cache folders for {what}, and for "
+                      "temporary files left by an interrupted save; none found.")
 
 
 def _chosen_gone(journal: Journal, key: str, kind: str, label: str, nothing: str,

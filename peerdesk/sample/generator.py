@@ -65,7 +65,7 @@ def create_demo(library: Library, passphrase: str, scale: int = 1,
     try:
         fill_demo(notebook, scale)
     except BaseException:
-        notebook.close()
+        library.discard_new(notebook)  # a full disk, say: no half-made sample is left
         raise
     return notebook
 

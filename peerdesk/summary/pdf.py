@@ -113,9 +113,12 @@ def _text(value: str) -> str:
 class _Heading(Paragraph):  # type: ignore[misc]
     """A paragraph that also becomes a bookmark in the PDF's outline."""
 
-    def __init__(self, text: str, style: ParagraphStyle, level: int, key: str) -> None:
-        super().__init__(_text(text), style)
-        self.outline = (text, level, key)
+    def __init__(self, text: str | None, style: ParagraphStyle, level: int = 0, key: str = "",
+                 **kwargs: Any) -> None:
+        # reportlab splits a paragraph taller than the page by calling the class again with
+        # ``text=None`` and the pieces: those pieces carry no bookmark.
+        super().__init__(None if text is None else _text(text), style, **kwargs)
+        self.outline = (text, level, key) if text is not None and key else None
 
 
 class _Finding(Flowable):  # type: ignore[misc]
@@ -152,6 +155,8 @@ class _Finding(Flowable):  # type: ignore[misc]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.wrap(avail_width, avail_height)
+        if self.height > FRAME_HEIGHT:
+            return self._split_anywhere(avail_width, avail_height)
         if len(self.parts) < 3:
             return []
         head = sum(self._heights[:2]) + sum(self.GAPS)
@@ -165,6 +170,26 @@ class _Finding(Flowable):  # type: ignore[misc]
         for piece in rest:
             piece.spaceBefore = 0
         return [_Finding([*self.parts[:2], pieces[0]]), *rest]
+
+    def _split_anywhere(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """A finding taller than a whole page (a headline of many paragraphs, say) cannot
+        be kept together: fill this page, then run on as plain paragraphs."""
+        used = 0.0
+        for index, (part, height, gap) in enumerate(zip(self.parts, self._heights, self.GAPS,
+                                                         strict=False)):
+            if used + gap + height <= avail_height:
+                used += gap + height
+                continue
+            pieces = part.split(avail_width, avail_height - used - gap)
+            kept = self.parts[:index] + pieces[:1]
+            if not kept:
+                return []
+            rest = pieces[1:] if pieces else [part]
+            for n, later in enumerate(self.parts[index + 1:], start=index + 1):
+                later.spaceBefore = self.GAPS[n]
+                rest.append(later)
+            return [_Finding(kept), *rest]
+        return []
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -192,13 +217,17 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
+FRAME_HEIGHT = A4[1] - MARGIN - 18 * mm
+"""The height of the one frame on every page: a finding taller than this must be split."""
+
+
 class _Document(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buffer: io.BytesIO, steps: int, progress: Progress | None) -> None:
         super().__init__(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN, bottomMargin=18 * mm, lang="en-GB",
                          displayDocTitle=1, initialFontName=register_fonts()[0],
                          **METADATA)
-        frame = Frame(MARGIN, 18 * mm, A4[0] - 2 * MARGIN, A4[1] - MARGIN - 18 * mm,
+        frame = Frame(MARGIN, 18 * mm, A4[0] - 2 * MARGIN, FRAME_HEIGHT,
                       id="main", leftPadding=0, rightPadding=0, topPadding=0,
                       bottomPadding=0)
         self.addPageTemplates([PageTemplate("cover", [frame], onPage=self._cover_band),
@@ -242,7 +271,8 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
 def _cover(summary: Summary, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     c = summary.cover
     width = A4[0] - 2 * MARGIN
-    marking = Table([[Paragraph(_text(c.marking), s["marking"])]], colWidths=[width])
+    marking = Table([[Paragraph(_text(c.marking), s["marking"])]], colWidths=[width],
+                    splitInRow=1)
     marking.setStyle(_table_style([("BACKGROUND", (0, 0), (-1, -1), INK),
                                    ("TOPPADDING", (0, 0), (-1, -1), 5),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
@@ -252,7 +282,8 @@ def _cover(summary: Summary, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     if c.client_system:
         story.append(Paragraph(_text(c.client_system), s["client"]))
     details = Table([[Paragraph(escape(k), s["cell_bold"]), Paragraph(_text(v), s["cell"])]
-                     for k, v in summary.cover_rows], colWidths=[40 * mm, width - 40 * mm])
+                     for k, v in summary.cover_rows], colWidths=[40 * mm, width - 40 * mm],
+                    splitInRow=1)  # a value taller than a page runs on to the next
     details.setStyle(_table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE_GREY),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -274,7 +305,7 @@ def _cover(summary: Summary, s: dict[str, ParagraphStyle]) -> list[Flowable]:
               Paragraph(escape(READING_NOTE), s["body"]), Spacer(1, 3 * mm)]
     key = Table([[Paragraph(escape(label), s["cell_bold"]), Paragraph(_text(meaning), s["cell"])]
                  for label, meaning in summary.label_key],
-                colWidths=[40 * mm, width - 40 * mm])
+                colWidths=[40 * mm, width - 40 * mm], splitInRow=1)
     key.setStyle(_table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE_GREY),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 3)]))

@@ -216,12 +216,24 @@ class Search:
         self.notebook = notebook
 
     def _catch_up(self) -> None:
-        """Index the notes saved since the last search, so every search sees every edit."""
+        """Index the notes saved since the last search, so every search sees every edit
+        (not possible in a notebook opened only to read: see ``stale``)."""
+        if self.notebook.read_only:
+            return
         with self.notebook.read() as conn:
             pending = has_pending(conn)
         if pending:
             with self.notebook.write() as conn:
                 catch_up(conn)
+
+    @property
+    def stale(self) -> bool:
+        """True when notes saved since the last search cannot be searched (the notebook
+        was opened only to read, from a read-only disk for instance)."""
+        if not self.notebook.read_only:
+            return False
+        with self.notebook.read() as conn:
+            return has_pending(conn)
 
     def search(self, text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
         """The best ``limit`` places matching what was typed; [] for nothing to look for."""

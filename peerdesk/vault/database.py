@@ -3,21 +3,38 @@
 SQLCipher reports a wrong key and a damaged file the same way ("file is not a
 database"). This module only reports that the key was *rejected*; the library, which
 knows whether the key is right (see ``keyfile.key_check``), says which it was.
+
+Opening an existing notebook happens in two steps so that a failed open cannot write:
+``checks.read_only.validate`` opens it READ-ONLY (SQLite then neither rebuilds the -shm
+index nor copies the -wal log into the file) and checks every page's HMAC and the log; only
+then does ``connect`` open it for writing. ``translate`` turns any SQLite error met later
+into one of peerdesk's plain errors.
 """
 
 from __future__ import annotations
 
 import os
+import stat
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from peerdesk.vault.errors import NotebookDamagedError, StorageError
+from peerdesk.vault.errors import (
+    NotebookClosedError,
+    NotebookDamagedError,
+    NotebookInUseError,
+    PeerdeskError,
+    SidecarDamagedError,
+    StorageError,
+)
+from peerdesk.vault.files import diagnose, is_unchangeable, storage_error
 
 if TYPE_CHECKING:
     # sqlcipher3 ships no type hints; its API is the standard library's sqlite3.
     from sqlite3 import Connection as Connection
     from sqlite3 import DatabaseError as DatabaseError
+    from sqlite3 import Error as Error
 else:
     Connection = Any  # only ever used in annotations; sqlcipher3 loads on first open
 
@@ -25,7 +42,7 @@ else:
 def __getattr__(name: str) -> Any:
     """``DatabaseError`` comes from sqlcipher3, loaded on first use so that starting the
     app does not wait for it."""
-    if name == "DatabaseError":
+    if name in ("DatabaseError", "Error"):
         import sqlcipher3
 
         return getattr(sqlcipher3, name)
@@ -33,6 +50,11 @@ def __getattr__(name: str) -> Any:
 
 PAGE_SIZE = 4096
 SQLITE_HEADER = b"SQLite format 3\x00"
+_DAMAGE_CODES = {11, 26, 24, 20}     # CORRUPT, NOTADB, FORMAT, MISMATCH
+_DISK_CODES = {3, 8, 10, 14, 23}     # PERM, READONLY, IOERR, CANTOPEN, AUTH
+_BUSY_CODES = {5, 6}                 # BUSY, LOCKED
+_FULL = 13
+_CONSTRAINT = 19
 
 
 class KeyRejected(Exception):
@@ -49,25 +71,46 @@ class IntegrityReport:
         return not self.cipher_problems and not self.sqlite_problems
 
 
+def sidecar(path: Path, suffix: str) -> Path:
+    """``<notebook>-wal`` or ``<notebook>-shm``."""
+    return Path(f"{path}-{suffix}")
+
+
+def damaged(path: Path, what: str) -> NotebookDamagedError:
+    return NotebookDamagedError(
+        f"The notebook file {path} is damaged: {what}. Nothing has been changed. If you "
+        "have a copy of that file (from a backup), put it back in peerdesk's folder.")
+
+
+def wal_damaged(path: Path, what: str) -> SidecarDamagedError:
+    log = sidecar(path, "wal")
+    return SidecarDamagedError(
+        f"The notebook's write-ahead log {log} cannot be used: {what}. Nothing has been "
+        f"changed. Move {log.name} out of peerdesk's folder (keep it), then open the "
+        "notebook again: it opens without the changes held in that file.")
+
+
 def check_file_shape(path: Path) -> None:
     """Refuse files that cannot be a notebook, before SQLCipher touches them."""
     try:
-        size = path.stat().st_size
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise damaged(path, "it is not an ordinary file")
         with path.open("rb") as handle:
             head = handle.read(16)
     except FileNotFoundError:
-        raise NotebookDamagedError("The notebook file is missing.") from None
+        raise NotebookDamagedError(f"The notebook file {path} is missing.") from None
     except OSError as exc:
-        raise NotebookDamagedError(f"The notebook file cannot be read ({exc.strerror}).") from None
+        raise NotebookDamagedError(f"The notebook file {path} cannot be read "
+                                   f"({exc.strerror}).") from None
+    size = info.st_size
     if size == 0:
-        raise NotebookDamagedError("The notebook file is empty (0 bytes): it is damaged. "
-                                   "Nothing has been changed.")
+        raise damaged(path, "it is empty (0 bytes)")
     if head == SQLITE_HEADER:
-        raise NotebookDamagedError("This file is an ordinary, unencrypted database, not a "
+        raise NotebookDamagedError(f"{path} is an ordinary, unencrypted database, not a "
                                    "peerdesk notebook. Nothing has been changed.")
     if size % PAGE_SIZE:
-        raise NotebookDamagedError("The notebook file has been cut short: it is damaged. "
-                                   "Nothing has been changed.")
+        raise damaged(path, "it has been cut short or added to")
 
 
 def _pragma(conn: Connection, sql: str) -> Any:
@@ -75,24 +118,19 @@ def _pragma(conn: Connection, sql: str) -> Any:
     return None if row is None else row[0]
 
 
-def connect(path: Path, key: bytes | bytearray, *, create: bool = False) -> Connection:
-    """Open (or create) the SQLCipher file with a raw 256-bit key and check its settings.
+def open_keyed(path: Path, key: bytes | bytearray, target: str | None = None,
+               what: str = "open the notebook") -> Connection:
+    """A connection to ``target`` (a ``file:`` URI, or ``path`` itself) keyed with ``key``.
 
-    Raises ``KeyRejected`` when the first page cannot be read with the key, and
-    ``NotebookDamagedError`` when the file is not shaped like a notebook. On failure
-    no byte of the file has been written.
-    """
-    if create:
-        if path.exists():
-            raise StorageError(f"A file named {path.name} already exists.")
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
-    else:
-        check_file_shape(path)
+    Raises ``KeyRejected`` when the first page does not read with the key (wrong key or a
+    damaged first page), and a plain error for anything else (a disk that refuses)."""
     import sqlcipher3
 
-    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None,
-                                          check_same_thread=False)
+    try:
+        conn: Connection = sqlcipher3.connect(target or str(path), uri=target is not None,
+                                              isolation_level=None, check_same_thread=False)
+    except sqlcipher3.Error as exc:
+        raise translate(exc, path, what) from None
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         # Before the key: SQLCipher then overwrites every block it frees and locks its
@@ -101,13 +139,81 @@ def connect(path: Path, key: bytes | bytearray, *, create: bool = False) -> Conn
         _apply_key(conn, key)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher3.DatabaseError:
+        except sqlcipher3.Error as exc:
+            code = getattr(exc, "sqlite_errorcode", None)
+            if isinstance(code, int) and code & 0xFF not in _DAMAGE_CODES \
+                    and "not a database" not in str(exc) and "malformed" not in str(exc):
+                raise translate(exc, path, what) from None
             raise KeyRejected() from None
-        _apply_settings(conn)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def read_only_uri(path: Path, **params: str) -> str:
+    query = urllib.parse.urlencode({"mode": "ro", **params})
+    return f"file:{urllib.parse.quote(str(path.absolute()))}?{query}"
+
+
+def _writable(path: Path) -> None:
+    """Refuse, before SQLite opens it (SQLite would quietly open it read-only instead), a
+    notebook that cannot be written: say why."""
+    what = "open the notebook for changes"
+    for target in (path, sidecar(path, "wal"), sidecar(path, "shm")):
+        if target.exists():
+            try:
+                os.close(os.open(target, os.O_RDWR))
+            except OSError as exc:
+                raise storage_error(exc, what, target) from None
+    if not os.access(path.parent, os.W_OK):
+        raise diagnose(path.parent, what)
+
+
+def connect(path: Path, key: bytes | bytearray, *, create: bool = False) -> Connection:
+    """Open (or create) the SQLCipher file with a raw 256-bit key for reading and writing,
+    and check its settings. Call ``validate`` first for an existing notebook.
+
+    Raises ``KeyRejected`` when the first page cannot be read with the key, and
+    ``NotebookDamagedError`` when the file is not shaped like a notebook.
+    """
+    if create:
+        if path.exists():
+            raise StorageError(f"A file named {path.name} already exists.")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+    else:
+        check_file_shape(path)
+        _writable(path)
+    what = "create the notebook" if create else "open the notebook"
+    try:
+        conn = open_keyed(path, key, what=what)
+    except BaseException:
+        remove_empty_sidecars(path)
+        raise
+    try:
+        _apply_settings(conn, path)
+    except BaseException as exc:
+        conn.close()
+        remove_empty_sidecars(path)
+        if _is_sqlite_error(exc):
+            raise translate(exc, path, what) from None
+        raise
+    return conn
+
+
+def remove_empty_sidecars(path: Path) -> None:
+    """After the last connection closed: an empty -wal log (and then its -shm index) left
+    by an open the disk refused holds nothing; remove it so that a refusal leaves no file
+    behind. (The caller holds the notebook's lock: no other peerdesk has it open.)"""
+    log, index = sidecar(path, "wal"), sidecar(path, "shm")
+    try:
+        if log.exists() and log.stat().st_size == 0:
+            log.unlink()
+        if not log.exists() and index.exists():
+            index.unlink()
+    except OSError:
+        pass
 
 
 def _apply_key(conn: Connection, key: bytes | bytearray) -> None:
@@ -136,7 +242,7 @@ def _apply_key(conn: Connection, key: bytes | bytearray) -> None:
         del sql
 
 
-def _apply_settings(conn: Connection) -> None:
+def _apply_settings(conn: Connection, path: Path) -> None:
     version = str(_pragma(conn, "PRAGMA cipher_version") or "")
     if not version.startswith("4."):
         raise NotebookDamagedError(f"peerdesk needs SQLCipher 4, but found {version!r}.")
@@ -144,12 +250,44 @@ def _apply_settings(conn: Connection) -> None:
     if _pragma(conn, "PRAGMA temp_store") not in (0, 2):
         raise NotebookDamagedError("SQLCipher would write unencrypted temporary files.")
     if _pragma(conn, "PRAGMA journal_mode = WAL") != "wal":
-        raise StorageError("The notebook could not switch to write-ahead logging.")
+        raise diagnose(path, "switch the notebook to write-ahead logging")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     if _pragma(conn, "PRAGMA foreign_keys") != 1:
         raise NotebookDamagedError("Foreign keys could not be switched on.")
     conn.execute("PRAGMA secure_delete = ON")
+
+
+def _is_sqlite_error(exc: BaseException) -> bool:
+    return type(exc).__module__.startswith("sqlcipher3")
+
+
+def translate(exc: BaseException, path: Path, what: str = "save to the notebook",
+              needed: int | None = None) -> PeerdeskError:
+    """One of peerdesk's plain errors for an error SQLite raised while using ``path``."""
+    if isinstance(exc, PeerdeskError):
+        return exc
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    if primary == _FULL or "disk is full" in text:
+        return diagnose(path, what, needed, full=True)
+    if primary in _DISK_CODES or "readonly" in text or "disk i/o" in text:
+        # SQLite writes to the -wal log first: the file that refused may be that one.
+        refusing = [p for p in (sidecar(path, "wal"), sidecar(path, "shm"), path)
+                    if p.exists() and (is_unchangeable(p) or not os.access(p, os.W_OK))]
+        return diagnose(refusing[0] if refusing else path, what, needed)
+    if primary == _CONSTRAINT:
+        return PeerdeskError(f"peerdesk could not {what}: the change clashes with what the "
+                             f"notebook already holds (SQLite: {exc}). Nothing was changed.")
+    if primary in _BUSY_CODES:
+        return NotebookInUseError("The notebook is being used by another program just now. "
+                                  "Nothing was changed. Close it there, then try again.")
+    if primary in _DAMAGE_CODES or "malformed" in text or "not a database" in text:
+        return damaged(path, "some of its pages cannot be read")
+    if "closed" in text:
+        return NotebookClosedError()
+    return damaged(path, f"SQLite reported “{exc}”")
 
 
 def settings(conn: Connection) -> dict[str, Any]:
@@ -165,6 +303,13 @@ def settings(conn: Connection) -> dict[str, Any]:
 
 
 def integrity(conn: Connection) -> IntegrityReport:
-    cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
-    sqlite = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+    """Both checks, each reported even when the other (or SQLite itself) stops early."""
+    try:
+        cipher = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+    except Exception as exc:
+        cipher = [f"the check could not run to the end: {exc}"]
+    try:
+        sqlite = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+    except Exception as exc:
+        sqlite = [f"the check could not run to the end: {exc}"]
     return IntegrityReport(cipher, [p for p in sqlite if p != "ok"])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 
 
 class Stage(StrEnum):
@@ -112,3 +114,40 @@ class FlipChart:
     position: int
     retired: bool
     key: str | None = None
+
+
+@dataclass(frozen=True)
+class NotebookEntry:
+    """One notebook as the list shows it. ``title`` is None while it cannot be unlocked."""
+
+    id: str
+    path: Path
+    created: str
+    title: str | None = None
+    stage: Stage | None = None
+    problem: str | None = None
+    problem_kind: str | None = None  # the error's class name, for a short label in a list
+    notice: str | None = None
+    """Something amiss that does not stop it opening (a damaged key file, say)."""
+
+    @property
+    def damaged(self) -> bool:
+        """True when a file of this notebook is damaged (not merely locked or in use)."""
+        return self.problem_kind in DAMAGE_KINDS
+
+    @property
+    def label(self) -> str:
+        if self.title:
+            return self.title
+        day = self.created[:10]
+        with contextlib.suppress(ValueError):
+            day = date.fromisoformat(day).strftime("%d/%m/%Y")
+        if self.damaged:
+            made = f" made {day}" if day else ""
+            return f"An engagement{made} (its title cannot be read)"
+        return f"Locked engagement, made {day}"
+
+
+DAMAGE_KINDS = ("NotebookDamagedError", "SidecarDamagedError", "KeyFileDamagedError",
+                "NotebookTooNewError")
+"""The problems the list shows as "damaged"."""

@@ -16,6 +16,10 @@ class PeerdeskError(Exception):
         super().__init__(self.message)
 
 
+class NotebookClosedError(PeerdeskError):
+    default_message = "The notebook is locked. Unlock it to carry on."
+
+
 class WrongPassphraseError(PeerdeskError):
     default_message = (
         "That passphrase is not the one for this notebook. Check Caps Lock and try again."
@@ -41,10 +45,25 @@ class CredentialStoreRefusedError(PeerdeskError):
 
 
 class NotebookDamagedError(PeerdeskError):
+    """The notebook file itself (or a file SQLite keeps beside it) is damaged: the key is
+    right but what is on the disk is not what peerdesk wrote."""
+
     default_message = (
         "This notebook file is damaged and cannot be read. Nothing has been changed. "
         "If you have a copy of the file, put it back in peerdesk's folder."
     )
+
+
+class SidecarDamagedError(NotebookDamagedError):
+    """The write-ahead log (-wal) beside a notebook is damaged or belongs to another file."""
+
+    default_message = (
+        "The notebook's write-ahead log (the file ending in -wal) is damaged or belongs to "
+        "another notebook. Nothing has been changed.")
+
+
+class NotebookTooNewError(NotebookDamagedError):
+    default_message = "This notebook was made by a newer peerdesk. Update peerdesk to open it."
 
 
 class KeyFileDamagedError(PeerdeskError):
@@ -70,12 +89,46 @@ class WeakPassphraseError(PeerdeskError):
 
 
 class StorageError(PeerdeskError):
-    """The disk said no: full, read-only or missing folder."""
+    """The disk said no: full, read-only or missing folder. Never a sign of damage, so the
+    advice is never to put an older copy back."""
 
     default_message = (
         "peerdesk could not write to the disk. Nothing was changed. "
         "Check that the disk has free space and that the folder can be written to."
     )
+
+    @property
+    def while_retrying(self) -> str:
+        """The message for a screen that keeps what was refused and tries again by itself:
+        the peer need not try again."""
+        return self.message.replace(", then try again.", ".")
+
+
+class DiskFullError(StorageError):
+    default_message = "The disk is full, so nothing could be saved. Free some space, then " \
+        "try again."
+
+
+class ReadOnlyError(StorageError):
+    default_message = "The folder is on a read-only disk, so nothing could be saved."
+
+
+class ImmutableFileError(StorageError):
+    default_message = "The file is marked as unchangeable, so nothing could be saved."
+
+
+class PermissionDeniedError(StorageError):
+    default_message = "peerdesk has no permission to write there, so nothing could be saved."
+
+
+class UnexpectedError(PeerdeskError):
+    """Something peerdesk did not foresee, told in one sentence (the last resort of the CLI
+    and of the window; the cases peerdesk foresees have errors of their own)."""
+
+    @classmethod
+    def about(cls, exc: BaseException, what: str) -> UnexpectedError:
+        return cls(f"peerdesk could not {what}: something unexpected went wrong "
+                   f"({type(exc).__name__}). Nothing more was changed.")
 
 
 class ValidationError(PeerdeskError):

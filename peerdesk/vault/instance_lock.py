@@ -19,11 +19,19 @@ class InstanceLock:
         self.path = path
         self._fd: int | None = None
 
-    def acquire(self) -> InstanceLock:
+    def acquire(self, read_only: bool = False, what: str = "lock the notebook") -> InstanceLock:
+        """Take the lock, or raise ``NotebookInUseError``. ``read_only``: the notebook is
+        only to be read, so a folder that cannot be written (where nothing else can write
+        either) is no reason to refuse; an existing lock file is still honoured."""
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise storage_error(exc, "lock the notebook") from exc
+            if not read_only:
+                raise storage_error(exc, what, self.path) from exc
+            try:
+                fd = os.open(self.path, os.O_RDONLY)
+            except OSError:
+                return self  # no lock file and none can be made: nothing can write here
         try:
             _lock(fd)
         except OSError:

@@ -25,15 +25,19 @@ from peerdesk.vault.domain import (
     TeamMember,
     current_stage,
 )
-from peerdesk.vault.errors import PeerdeskError, ValidationError
+from peerdesk.vault.errors import NotebookClosedError, PeerdeskError, ValidationError
 from peerdesk.vault.instance_lock import InstanceLock
 
+__all__ = ["Notebook", "NotebookClosedError", "NotebookReadOnlyError", "created_at",
+           "database_damaged"]
+
 if TYPE_CHECKING:
+    from peerdesk.vault.checks.read_only import ReadOnly
     from peerdesk.vault.template import Template
 
 
-class NotebookClosedError(PeerdeskError):
-    default_message = "The notebook is locked. Unlock it to carry on."
+class NotebookReadOnlyError(PeerdeskError):
+    default_message = "This notebook was opened only to be read, so nothing can be changed."
 
 
 def _iso_date(value: date | None) -> str | None:
@@ -48,7 +52,8 @@ class Notebook:
     """An unlocked notebook. ``close()`` drops the connection and the key."""
 
     def __init__(self, conn: Connection, notebook_id: str, path: Path,
-                 lock: InstanceLock, clock: Clock | None = None) -> None:
+                 lock: InstanceLock, clock: Clock | None = None,
+                 read_only: ReadOnly | None = None) -> None:
         self._conn: Connection | None = conn
         self.id = notebook_id
         self.path = path
@@ -56,6 +61,14 @@ class Notebook:
         self.clock: Clock = clock or SystemClock()
         self._mutex = threading.RLock()
         self.keyring_holds_key: bool | None = None
+        self.key_file_problem: str | None = None
+        """Set when it opened from the credential store while its key file is damaged."""
+        self._read_only = read_only
+        """Set when opened only to read (nothing of it, or of its log, can change)."""
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only is not None
 
     # -- connection ---------------------------------------------------------------
 
@@ -71,21 +84,38 @@ class Notebook:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self._mutex:
-            yield self.conn
-
-    @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One transaction; safe to use from a background thread."""
+        """The connection, for reading; an SQLite error inside becomes a plain error."""
         with self._mutex:
             conn = self.conn
-            conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
+            except database.Error as exc:
+                raise database.translate(exc, self.path, "read the notebook") from None
+
+    @contextmanager
+    def write(self, needed: int | None = None) -> Iterator[Connection]:
+        """One transaction; safe to use from a background thread.
+
+        Any SQLite error (a full disk, a read-only folder, a damaged page) rolls the whole
+        transaction back and is raised as one of peerdesk's plain errors; ``needed`` is the
+        space the change needs, where the caller knows it, for the disk-full message.
+        """
+        with self._mutex:
+            conn = self.conn
+            if self._read_only is not None:
+                raise NotebookReadOnlyError()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException as exc:
+                if conn.in_transaction:  # SQLite may have rolled back by itself already
+                    with suppress(database.Error):
+                        conn.execute("ROLLBACK")
+                if isinstance(exc, database.Error):
+                    raise database.translate(exc, self.path, "save to the notebook",
+                                             needed) from None
                 raise
-            conn.execute("COMMIT")
 
     def now_text(self) -> str:
         return self.clock.now().isoformat(timespec="seconds")
@@ -94,9 +124,16 @@ class Notebook:
         with self._mutex:
             if self._conn is not None:
                 conn, self._conn = self._conn, None
-                with suppress(database.DatabaseError):
-                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                conn.close()
+                if self._read_only is not None:
+                    self._read_only.close()
+                else:
+                    # A full or read-only disk can refuse the checkpoint: the log then stays
+                    # beside the notebook and the next open reads it back.
+                    with suppress(database.Error):
+                        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                    with suppress(database.Error):
+                        conn.close()
+                    database.remove_empty_sidecars(self.path)
             self._instance_lock.release()
 
     def __enter__(self) -> Notebook:
@@ -113,8 +150,8 @@ class Notebook:
         return None if row is None else str(row[0])
 
     def integrity(self) -> IntegrityReport:
-        with self.read() as conn:
-            return database.integrity(conn)
+        with self._mutex:
+            return database.integrity(self.conn)
 
     def settings(self) -> dict[str, Any]:
         with self.read() as conn:

@@ -58,7 +58,8 @@ KILL_POINTS = [
     ("journal", "done"), ("close", "done"), ("credential", "done"), ("keyfile", "done"),
     ("notebook", "working"), ("notebook", "done"), ("wal", "done"), ("shm", "done"),
     ("lock", "done"), ("other-1", "done"), ("export-1", "working"), ("export-1", "done"),
-    ("settings", "done"), ("files_absent", "passed"), ("credential", "passed"),
+    ("settings", "done"), ("temporary", "done"), ("files_absent", "passed"),
+    ("credential", "passed"),
     ("keyfile", "passed"), ("open_fails", "passed"), ("exports_deleted", "passed"),
     ("settings", "passed"), ("no_marker", "passed"), ("certificate", "done"),
 ]

@@ -41,3 +41,22 @@ def test_closed_notebook_refuses_use(notebook: Notebook) -> None:
     notebook.close()
     with pytest.raises(NotebookClosedError, match="locked"):
         notebook.engagement()
+
+
+def test_a_write_the_disk_refuses_is_rolled_back_without_a_second_error(
+        notebook: Notebook) -> None:
+    """SQLite may roll back by itself (a full disk does): the transaction must not then be
+    rolled back again ("cannot rollback - no transaction is active")."""
+    import pytest
+
+    from peerdesk.vault.errors import PeerdeskError
+
+    with pytest.raises(ZeroDivisionError), notebook.write() as conn:
+        conn.execute("UPDATE engagement SET title = 'changed'")
+        conn.execute("ROLLBACK")   # as SQLite does on SQLITE_FULL
+        raise ZeroDivisionError
+    with pytest.raises(PeerdeskError) as info, notebook.write() as conn:
+        conn.execute("INSERT INTO meta (key, value) VALUES ('notebook_id', 'again')")
+    assert "cannot rollback" not in info.value.message
+    assert "clashes" in info.value.message and "damaged" not in info.value.message
+    assert notebook.engagement().title != "changed"

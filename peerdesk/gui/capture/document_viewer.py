@@ -2,6 +2,12 @@
 
 Nothing is written to disk: a PDF is read from a QBuffer holding the bytes from the
 notebook, an image from the bytes, text from the text the notebook extracted.
+
+Lifetimes (Qt PDF reads its device lazily, and its view keeps pointers to the document):
+the one QPdfDocument is a child of the QPdfView, so it outlives the view's own parts;
+the one QBuffer is a child of the document and is emptied only after the document is
+closed. The view's document is set once and never unset (``setDocument(None)`` makes Qt
+warn "invalid nullptr parameter" and leaves the link model pointing at nothing).
 """
 
 from __future__ import annotations
@@ -56,7 +62,6 @@ class DocumentViewer(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Document viewer")
         self.mode = "empty"
-        self._buffer: QBuffer | None = None
         self._text = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -101,8 +106,9 @@ class DocumentViewer(QWidget):
 
         self.stack = QStackedWidget(self)
         layout.addWidget(self.stack, 1)
-        self.pdf_document = QPdfDocument(self)
         self.pdf_view = QPdfView(self.stack)
+        self.pdf_document = QPdfDocument(self.pdf_view)
+        self._buffer = QBuffer(self.pdf_document)
         self.pdf_view.setAccessibleName("PDF page")
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -143,10 +149,9 @@ class DocumentViewer(QWidget):
     # -- showing ------------------------------------------------------------------------
 
     def clear(self, message: str = "Choose a document in the list to read it here.") -> None:
-        self.pdf_document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer = None
+        self.pdf_document.close()  # first: it may still read from the buffer
+        self._buffer.close()
+        self._buffer.setData(QByteArray())  # the document's bytes leave memory
         self._text = ""
         self.text_view.clear()
         self.image_label.clear()
@@ -185,7 +190,6 @@ class DocumentViewer(QWidget):
             self._cannot_show(document, f"peerdesk cannot show a {type_name(document.media_type)}")
 
     def _show_pdf(self, document: Document, data: bytes) -> None:
-        self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.pdf_document.load(self._buffer)

@@ -24,12 +24,15 @@ from peerdesk.capture import documents as docs
 from peerdesk.gui.capture.document_postits import DocumentPostits
 from peerdesk.gui.capture.document_viewer import DocumentViewer, type_name
 from peerdesk.gui.widgets.background_task import BackgroundTask
+from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.gui.widgets.context import GuiContext
 from peerdesk.gui.widgets.file_choice import choose_files, choose_save_path
-from peerdesk.vault.errors import PeerdeskError
+from peerdesk.vault.errors import PeerdeskError, StorageError
 
 DOC_ID = Qt.ItemDataRole.UserRole + 1
 NOTES_DELAY_MS = 1000
+RETRY_MS = 3000
+"""How often what the disk refused (an import, notes) is offered to it again."""
 FILE_FILTERS = ["Documents (*.pdf *.docx *.txt *.md *.csv *.png *.jpg *.jpeg *.gif *.bmp)",
                 "All files (*)"]
 
@@ -46,6 +49,9 @@ class DocumentsTab(QWidget):
         self.notes_task: BackgroundTask | None = None
         self._stop_import = False
         self._notes_dirty = False
+        self.unsaved: list[Path] = []
+        """Documents the disk refused (full, read-only): shown, and imported again by
+        themselves until they are saved."""
         layout = QVBoxLayout(self)
 
         tools = QHBoxLayout()
@@ -58,6 +64,15 @@ class DocumentsTab(QWidget):
                                           "from the notebook", self.delete_selected, tools)
         tools.addStretch(1)
         layout.addLayout(tools)
+        self.unsaved_label = QLabel(self)
+        self.unsaved_label.setWordWrap(True)
+        self.unsaved_label.setAccessibleName("Documents not saved yet")
+        self.unsaved_label.hide()
+        layout.addWidget(self.unsaved_label)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self._retry_unsaved)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.list = QTreeWidget(splitter)
@@ -208,8 +223,10 @@ class DocumentsTab(QWidget):
 
     def _notes_failed(self, exc: object) -> None:
         self._notes_dirty = True
-        message = exc.message if isinstance(exc, PeerdeskError) else str(exc)
-        self.context.messages.error(f"Your notes on the document were not saved: {message}")
+        message = exc.message if isinstance(exc, PeerdeskError) else type(exc).__name__
+        self.context.messages.error(f"Your notes on the document are not saved yet: {message} "
+                                    "peerdesk tries again by itself.")
+        self.notes_timer.start(RETRY_MS)
 
     def save_notes(self) -> None:
         """Save now (on leaving the document or the tab, and before locking)."""
@@ -235,26 +252,32 @@ class DocumentsTab(QWidget):
         if paths:
             self.import_paths(paths)
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_paths(self, paths: list[Path], quietly: bool = False) -> None:
         """Import in the background; the list shows them when done."""
         notebook = self.context.notebook
         self._stop_import = False
         self.import_button.setEnabled(False)
         count = len(paths)
-        self.context.messages.info(f"Importing {count} document{'s' if count != 1 else ''} "
-                                   "into the notebook…", 0)
+        if not quietly:
+            self.context.messages.info(f"Importing {count} document"
+                                       f"{'s' if count != 1 else ''} into the notebook…", 0)
 
-        def work() -> tuple[list[int], list[str]]:
+        def work() -> tuple[list[int], list[str], list[Path], str]:
             added: list[int] = []
             refused: list[str] = []
+            unsaved: list[Path] = []
+            why = ""
             for path in paths:
                 if self._stop_import:  # the notebook is being locked
                     break
                 try:
                     added.append(docs.import_file(notebook, path).id)
+                except StorageError as exc:  # the disk, not the file: try again later
+                    unsaved.append(path)
+                    why = exc.while_retrying
                 except PeerdeskError as exc:
                     refused.append(exc.message)
-            return added, refused
+            return added, refused, unsaved, why
 
         self.import_task = BackgroundTask(work)
         self.import_task.finished.connect(self._imported)
@@ -265,13 +288,36 @@ class DocumentsTab(QWidget):
         self.import_button.setEnabled(True)
         if self.context.notebook.closed:
             return
-        added, refused = result if isinstance(result, tuple) else ([], [])
-        self.refresh(select=added[0] if added else None)
+        added, refused, unsaved, why = result if isinstance(result, tuple) else ([], [], [], "")
+        self._show_unsaved(unsaved, why)
+        if added:
+            self.refresh(select=added[0])
         done = f"{len(added)} document{'s' if len(added) != 1 else ''} imported."
-        if refused:
+        if unsaved:
+            self.context.messages.error(
+                f"{done} Not saved yet: {len(unsaved)} document(s). {why} They are listed "
+                "above the documents; peerdesk tries again by itself.")
+        elif refused:
             self.context.messages.error(f"{done} Not imported: " + " ".join(refused))
         else:
             self.context.messages.info(done + " They are stored encrypted in the notebook.")
+
+    def _show_unsaved(self, unsaved: list[Path], why: str) -> None:
+        self.unsaved = list(unsaved)
+        if not unsaved:
+            self.unsaved_label.hide()
+            self.retry_timer.stop()
+            return
+        names = ", ".join(p.name for p in unsaved)
+        self.unsaved_label.setText(f"Not saved yet: {names}. {why} peerdesk tries again by "
+                                   "itself.")
+        self.unsaved_label.setStyleSheet(problem_style(bold=False))
+        self.unsaved_label.show()
+        self.retry_timer.start()
+
+    def _retry_unsaved(self) -> None:
+        if self.unsaved and not self.context.notebook.closed and self.import_button.isEnabled():
+            self.import_paths(self.unsaved, quietly=True)
 
     def _import_failed(self, exc: object) -> None:
         self.import_button.setEnabled(True)
@@ -319,6 +365,7 @@ class DocumentsTab(QWidget):
             self.context.messages.info("The document is deleted from the notebook.")
 
     def teardown(self) -> None:
+        self.retry_timer.stop()
         self._stop_import = True
         if self.import_task is not None:
             self.import_task.wait()  # the file being taken in finishes; the rest wait

@@ -24,7 +24,7 @@ from peerdesk.gui.widgets.text_size import follow_text_size
 from peerdesk.vault.clock import Clock
 
 RETRY_MS = 2000
-NOT_SAVED = "NOT SAVED: peerdesk keeps trying"
+NOT_SAVED = "Not saved yet: peerdesk keeps trying"
 
 
 class SaveStatus(QLabel):

@@ -32,12 +32,14 @@ from peerdesk.capture.postits import KIND_LABELS, Postit, PostitStore
 from peerdesk.gui.capture.notes_editor import VIEW_KEYS
 from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.vault.domain import FlipChart
-from peerdesk.vault.errors import PeerdeskError
+from peerdesk.vault.errors import PeerdeskError, StorageError
 
 KIND_KEYS = {"S": "strength", "A": "area_to_explore", "G": "suggestion",
              "R": "participant_recommendation", "O": "observation"}
 """The letter that picks each kind in the bar."""
 DEFAULT_KIND = "observation"
+RETRY_MS = 3000
+"""How often a post-it the disk refused is offered to it again."""
 _LINK = "text-decoration: none; color: #0b3d66;"
 CHOOSING_KEYS = ("Keys now: a number picks the flip chart, a letter the kind · Enter files · "
                  "Tab changes the text · Esc cancels")
@@ -132,6 +134,10 @@ class PostitBar(QFrame):
         self.problem.setStyleSheet(problem_style(bold=False))
         grid.addWidget(self.problem, 4, 0, 1, 2)
         grid.setColumnStretch(1, 1)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self._retry)
         self.hide()
 
     def _choices_label(self, name: str) -> QLabel:
@@ -342,7 +348,7 @@ class PostitBar(QFrame):
     # -- filing -----------------------------------------------------------------------
 
     def file(self) -> None:
-        if not self.isVisible():
+        if self.isHidden():  # closed (not merely on a tab the peer has left)
             return
         chart = self.chart()
         if chart is None:
@@ -367,23 +373,46 @@ class PostitBar(QFrame):
                 postit = self.store.update(self.editing.id, text, self.kind)
                 if postit.flip_chart_id != chart.id:
                     postit = self.store.move(postit.id, chart.id)
+        except StorageError as exc:
+            # The disk said no (full, read-only): the post-it stays here, marked, and is
+            # offered again by itself until it is saved or the peer cancels it.
+            self.problem.setText(f"Not saved yet: {exc.while_retrying} peerdesk tries again "
+                                 "by itself; Esc gives up this post-it.")
+            self.title.setText("Post-it NOT SAVED YET:")
+            self.retry_timer.start()
+            return
         except PeerdeskError as exc:
             self.problem.setText(exc.message)
             return
+        self.retry_timer.stop()
         self.editing = None
         self.initials.clear()
         self.hide()
         self.filed.emit(postit)
         self.closed.emit()
 
+    @property
+    def unsaved(self) -> bool:
+        """True while a post-it the disk refused waits here to be saved."""
+        return self.retry_timer.isActive()
+
+    def _retry(self) -> None:
+        if not self.isHidden():
+            self.file()
+
     def cancel(self) -> None:
+        self.retry_timer.stop()
         self.editing = None
         self.problem.clear()
         self.hide()
         self.closed.emit()
 
     def forget(self) -> None:
-        """Drop what the bar holds (teardown on lock)."""
+        """Drop what the bar holds (teardown on lock), after a last try to save a post-it
+        the disk refused."""
+        if self.unsaved:
+            self.file()
+        self.retry_timer.stop()
         self.text.clear()
         self.initials.clear()
         self.editing = None

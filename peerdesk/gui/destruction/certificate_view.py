@@ -48,8 +48,8 @@ class CertificateDialog(QDialog):
         except OSError:
             self.text_view.setPlainText(f"The certificate's text could not be read from "
                                         f"{files.text}.")
-        self.document = QPdfDocument(self)
         self.pdf_view = QPdfView(self)
+        self.document = QPdfDocument(self.pdf_view)  # outlives the view's own parts
         self.pdf_view.setAccessibleName("Certificate PDF")
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -131,6 +131,5 @@ class CertificateDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.files.pdf.parent)))
 
     def done(self, result: int) -> None:
-        self.pdf_view.setDocument(None)  # type: ignore[arg-type]
-        self.document.close()
+        self.document.close()  # the view keeps its document: unsetting it makes Qt warn
         super().done(result)

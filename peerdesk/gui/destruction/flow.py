@@ -139,10 +139,10 @@ class DestructionFlow(QObject):
         from peerdesk.destruction import destroy as destruction
 
         messages = self.window.messages
-        try:
-            journals = destruction.pending(self.window.paths)
-        except destruction.DestructionJournalDamagedError as exc:
-            messages.error(exc.message)
+        found = destruction.review(self.window.paths)
+        journals = found.journals
+        if found.set_aside and not journals:
+            messages.error(" ".join(found.set_aside))
             return
         if journals:
             first = journals[0]
@@ -150,7 +150,8 @@ class DestructionFlow(QObject):
             messages.warning(
                 f"The destruction of “{first.title}” started on "
                 f"{first.started_at.strftime('%d/%m/%Y at %H:%M')} did not finish{more}. "
-                "What was done is recorded; finish it now so that nothing is left half done.")
+                "What was done is recorded; finish it now so that nothing is left half done. "
+                + " ".join(found.set_aside))
             messages.offer("&Finish destruction", lambda: self.finish(first),
                            "Finish the unfinished destruction")
             return
@@ -251,10 +252,7 @@ class DestructionFlow(QObject):
             return
         window.messages.warning("The destruction is not complete: the destruction window "
                                 "says what failed and what to do.")
-        try:
-            journals = destruction.pending(window.paths)
-        except destruction.DestructionJournalDamagedError:
-            return
+        journals = destruction.pending(window.paths)
         if journals:
             window.messages.offer("&Finish destruction", lambda: self.finish(journals[0]),
                                   "Finish the unfinished destruction")

@@ -152,8 +152,8 @@ class FeedbackTab(GatedExportTab):
     def rendered(self, result: Preview) -> None:
         self.preview.show_deck(result.deck, result.built.left_out, result.template.name)
 
-    def preview_failed(self) -> None:
-        self.preview.show_status("The preview could not be made.")
+    def preview_failed(self, why: str) -> None:
+        self.preview.show_status(f"The preview could not be made: {why}")
 
     def _view_changed(self) -> None:
         if self.views.currentWidget() is self.attribution and self.attribution.unresolved:

@@ -46,6 +46,13 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+def sweep_leftovers(paths: AppPaths) -> None:
+    """Overwrite and delete the temporary files of peerdesk processes that have gone."""
+    from peerdesk.vault.files import sweep_temporary
+
+    sweep_temporary(paths.roots())
+
+
 def build_window(paths: AppPaths, clock: Clock | None = None,
                  library: Library | None = None,
                  fresh_start: Callable[[], bool] | None = None) -> MainWindow:
@@ -82,7 +89,9 @@ def run(paths: AppPaths, smoke: bool = False, argv: list[str] | None = None,
     if after_destruction:
         window.destruction.started_afresh = True
     # The list is filled once the window is on screen: reading titles goes through the
-    # credential store, which must not delay the first paint.
+    # credential store, which must not delay the first paint. Temporary files a killed
+    # peerdesk left behind are swept first.
+    QTimer.singleShot(0, lambda: sweep_leftovers(paths))
     QTimer.singleShot(0, window.refresh_library)
     if smoke:
         QTimer.singleShot(300, app.quit)

@@ -19,6 +19,7 @@ from peerdesk.gui.destruction.destroyed_list import DestroyedList
 from peerdesk.gui.widgets.headings import style_heading
 
 if TYPE_CHECKING:
+    from peerdesk.vault.errors import PeerdeskError
     from peerdesk.vault.library import NotebookEntry
 
 
@@ -65,18 +66,41 @@ class LibraryPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.damage_seen: dict[str, PeerdeskError] = {}
         self.destroyed_list = DestroyedList(self)
         layout.addWidget(self.destroyed_list)
         self.set_entries([], locked=False)
 
+    def remember_damage(self, notebook_id: str, problem: PeerdeskError) -> bool:
+        """Damage found on opening (after the passphrase, say): the list shows it from now
+        on. True when it is damage."""
+        from peerdesk.vault.library import DAMAGE_ERRORS
+
+        if isinstance(problem, DAMAGE_ERRORS):
+            self.damage_seen[notebook_id] = problem
+            return True
+        return False
+
     def set_entries(self, entries: list[NotebookEntry], locked: bool,
                     last: str | None = None) -> None:
         """List the engagements, the one opened last chosen (Enter opens it)."""
+        if self.damage_seen:
+            from dataclasses import replace
+
+            entries = [e if e.stage is not None or e.id not in self.damage_seen
+                       else replace(e, problem=self.damage_seen[e.id].message,
+                                    problem_kind=type(self.damage_seen[e.id]).__name__)
+                       for e in entries]
         self.list.clear()
         no_store = False
         for entry in entries:
+            detail = entry.problem or entry.notice or ""
             if entry.stage is not None:
                 second = entry.stage.label
+                if entry.notice:
+                    second += " · Its key file is damaged: open it to see what to do"
+            elif entry.damaged:
+                second = _DAMAGE_LABELS.get(entry.problem_kind or "", _DAMAGE_LABELS[""])
             elif locked or entry.problem_kind in _NEEDS_PASSPHRASE:
                 no_store |= entry.problem_kind == "CredentialStoreUnavailableError"
                 second = _NEEDS_PASSPHRASE.get(entry.problem_kind or "", "Locked: open it with "
@@ -86,6 +110,9 @@ class LibraryPage(QWidget):
             item = QListWidgetItem(f"{entry.label}\n{second}")
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.label}. {second}")
+            if detail:
+                item.setToolTip(detail)
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, detail)
             self.list.addItem(item)
         if entries:
             ids = [e.id for e in entries]
@@ -116,6 +143,16 @@ class LibraryPage(QWidget):
             self._activated(item)
 
 
+_DAMAGE_LABELS = {
+    "NotebookDamagedError": "DAMAGED: the notebook file cannot be read. Press Enter to see "
+                            "what to do.",
+    "SidecarDamagedError": "DAMAGED: its write-ahead log (-wal file) cannot be used. Press "
+                           "Enter to see what to do.",
+    "KeyFileDamagedError": "DAMAGED: its key file cannot be read. Press Enter to see what "
+                           "to do.",
+    "NotebookTooNewError": "Made by a newer peerdesk: update peerdesk to open it.",
+    "": "DAMAGED: it cannot be read. Press Enter to see what to do.",
+}
 _NEEDS_PASSPHRASE = {
     "CredentialStoreUnavailableError": "Locked: opens with its passphrase",
     "KeyMissingError": "Locked: its key is not in the credential store; opens with its "

@@ -26,6 +26,7 @@ from peerdesk.vault.errors import (
     CredentialStoreUnavailableError,
     KeyMissingError,
     PeerdeskError,
+    UnexpectedError,
     WrongPassphraseError,
 )
 from peerdesk.vault.keys.secret import wipe_str
@@ -158,8 +159,9 @@ class MainWindow(QMainWindow):
             return self._show(self.library.open(notebook_id))
         except (KeyMissingError, CredentialStoreUnavailableError) as exc:
             self.ask_passphrase(notebook_id, exc.message)
-        except PeerdeskError as exc:
-            self.messages.error(exc.message)
+        except Exception as exc:  # a plain error; unforeseen ones too, as a last resort
+            self.messages.error(exc.message if isinstance(exc, PeerdeskError) else
+                                UnexpectedError.about(exc, "open the notebook").message)
         return False
 
     def ask_passphrase(self, notebook_id: str, reason: str = "") -> None:
@@ -183,8 +185,12 @@ class MainWindow(QMainWindow):
         except WrongPassphraseError as exc:
             self.unlock_page.show_problem(exc.message)
             return False
-        except PeerdeskError as exc:
-            self.unlock_page.show_problem(exc.message)
+        except Exception as exc:  # a plain error; unforeseen ones too, as a last resort
+            problem = exc if isinstance(exc, PeerdeskError) else \
+                UnexpectedError.about(exc, "open the notebook")
+            if self.library_page.remember_damage(notebook_id, problem):
+                self.refresh_library()  # the list shows what the passphrase revealed
+            self.unlock_page.show_problem(problem.message)
             return False
         finally:
             wipe_str(passphrase)
@@ -235,6 +241,8 @@ class MainWindow(QMainWindow):
                 "used, so peerdesk will ask again next time.", "warning", 15_000)
         else:
             self.messages.clear()
+        if notebook.key_file_problem:
+            self.messages.warning(notebook.key_file_problem)
         self.destruction.notebook_opened(notebook)
         return True
 

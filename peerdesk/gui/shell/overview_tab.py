@@ -139,7 +139,8 @@ class OverviewTab(QWidget):
         while dialog.exec() == QDialog.DialogCode.Accepted:
             current, new = dialog.values()
             try:
-                self.context.library.change_passphrase(self.context.notebook.id, current, new)
+                self.context.library.change_passphrase(self.context.notebook.id, current, new,
+                                                       open_here=self.context.notebook)
             except PeerdeskError as exc:
                 dialog.show_problem(exc.message)
                 continue

@@ -123,8 +123,8 @@ class GatedExportTab(QWidget):
     def preview_progress(self, fraction: float) -> None:
         """The preview is being drawn."""
 
-    def preview_failed(self) -> None:
-        """The preview could not be made (say so)."""
+    def preview_failed(self, why: str) -> None:
+        """The preview could not be made: say so, and why."""
 
     # -- checking and previewing ------------------------------------------------------
 
@@ -184,11 +184,10 @@ class GatedExportTab(QWidget):
 
     def _preview_failed(self, task: ProgressTask, exc: object) -> None:
         if self._current(task):
-            if not isinstance(exc, PeerdeskError):
-                self._preview_ended(task)
-                raise exc if isinstance(exc, BaseException) else RuntimeError(exc)
-            self.context.messages.error(exc.message)
-            self.preview_failed()
+            why = exc.message if isinstance(exc, PeerdeskError) else (
+                f"something unexpected went wrong while drawing it ({type(exc).__name__})")
+            self.context.messages.error(f"The preview could not be made: {why}")
+            self.preview_failed(why)
         self._preview_ended(task)
 
     def _preview_ended(self, task: ProgressTask) -> None:
@@ -268,7 +267,9 @@ class GatedExportTab(QWidget):
                 f"The file could not be written there ({exc.strerror or exc}). Choose "
                 "another folder and try again. Nothing was recorded.")
         else:
-            raise exc if isinstance(exc, BaseException) else RuntimeError(exc)
+            self.context.messages.error(
+                "Nothing was saved: something unexpected went wrong while making it "
+                f"({type(exc).__name__}). Nothing was written or recorded.")
 
     # -- locking ----------------------------------------------------------------------
 

@@ -57,8 +57,8 @@ class PdfPreview(QWidget):
         bar.addWidget(self.status_label)
         layout.addLayout(bar)
 
-        self.document = QPdfDocument(self)
         self.view = QPdfView(self)
+        self.document = QPdfDocument(self.view)  # outlives the view's own parts
         self.view.setAccessibleName("Summary pages")
         self.view.setAccessibleDescription(
             "The summary as the PDF will look. Page Up and Page Down move between pages.")
@@ -73,7 +73,7 @@ class PdfPreview(QWidget):
             shortcut = QShortcut(key, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda s=step: self.go_to(self.current_page() + s))
-        self._buffer: QBuffer | None = None
+        self._buffer = QBuffer(self.document)  # one, emptied after the document closes
         self._data = QByteArray()
         self._update_controls()
 
@@ -84,10 +84,9 @@ class PdfPreview(QWidget):
         exists."""
         page = self.current_page()
         self.document.close()
-        if self._buffer is not None:
-            self._buffer.close()
+        self._buffer.close()
         self._data = QByteArray(data)
-        self._buffer = QBuffer(self._data, self)
+        self._buffer.setData(self._data)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         self.status_label.setText("")
@@ -100,10 +99,8 @@ class PdfPreview(QWidget):
 
     def clear(self) -> None:
         self.document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer.deleteLater()
-            self._buffer = None
+        self._buffer.close()
+        self._buffer.setData(QByteArray())
         self._data = QByteArray()
         self.status_label.setText("")
         self._update_controls()

@@ -161,8 +161,8 @@ class SummaryTab(GatedExportTab):
         self.pdf_preview.show_pdf(result.pdf)
         self.text_preview.show_text(result.text)
 
-    def preview_failed(self) -> None:
-        self.pdf_preview.show_status("The preview could not be made.")
+    def preview_failed(self, why: str) -> None:
+        self.pdf_preview.show_status(f"The preview could not be made: {why}")
 
     def _view_changed(self) -> None:
         """Arriving at the check (Alt+K, a click) with hits to resolve: straight to the

@@ -11,7 +11,9 @@ Format (JSON, version 1)::
 the notebook id and format version as associated data, so a key file cannot be
 swapped between notebooks. ``key_check`` is an HMAC of the notebook id under the data
 key: it tells "this key is right, so the file must be damaged" apart from "wrong key",
-which SQLCipher alone reports the same way.
+which SQLCipher alone reports the same way. ``checksum`` (SHA-256 of the other fields,
+see ``keyfile_format``) tells a damaged key file apart from a wrong passphrase; every
+field is checked, with bounds, before the passphrase is stretched.
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from peerdesk.vault.errors import KeyFileDamagedError, WeakPassphraseError, WrongPassphraseError
+from peerdesk.vault.keys import keyfile_format
+from peerdesk.vault.keys.keyfile_format import FORMAT, VERSION, KeyFileFormatError
 from peerdesk.vault.keys.secret import random_key, wipe, wipe_bytes
 from peerdesk.vault.keys.strength import MIN_LENGTH, assess
 
-FORMAT = "peerdesk-keyfile"
-VERSION = 1
+__all__ = ["FORMAT", "VERSION", "KdfParams", "KeyFile", "check_passphrase", "derive_key",
+           "new_data_key", "passphrase_hint"]
 DATA_KEY_BYTES = 32
 MIN_PASSPHRASE_LENGTH = MIN_LENGTH
 
@@ -76,15 +80,12 @@ class KdfParams:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KdfParams:
-        name = data["name"]
-        salt = _unb64(data["salt"])
-        if name == "argon2id":
-            return cls(name=name, salt=salt, memory_kib=int(data["memory_kib"]),
-                       iterations=int(data["iterations"]), lanes=int(data["lanes"]))
-        if name == "scrypt":
-            return cls(name=name, salt=salt, n=int(data["n"]), r=int(data["r"]),
-                       p=int(data["p"]))
-        raise ValueError(f"unknown key derivation {name!r}")
+        """Parameters read back from a key file, each checked within bounds first."""
+        try:
+            kdf = keyfile_format.check_kdf(data)
+        except KeyFileFormatError as exc:
+            raise ValueError(str(exc)) from None
+        return cls(**kdf)
 
 
 def derive_key(passphrase: str, params: KdfParams) -> bytes:
@@ -162,33 +163,32 @@ class KeyFile:
         return hmac.compare_digest(key_check(data_key, self.notebook_id), self.check)
 
     def to_bytes(self) -> bytes:
-        doc = {
+        doc: dict[str, Any] = {
             "format": FORMAT, "version": VERSION, "notebook_id": self.notebook_id,
             "created": self.created, "kdf": self.kdf.to_json(), "nonce": _b64(self.nonce),
             "wrapped_key": _b64(self.wrapped_key), "key_check": _b64(self.check),
         }
+        doc[keyfile_format.CHECKSUM_FIELD] = keyfile_format.checksum(doc)
         return (json.dumps(doc, indent=2) + "\n").encode()
 
     @classmethod
-    def from_bytes(cls, raw: bytes, expected_id: str) -> KeyFile:
+    def from_bytes(cls, raw: bytes, expected_id: str,
+                   where: str = "The notebook's key file") -> KeyFile:
+        """Read a key file, checking every field before anything is derived from it.
+
+        Raises ``KeyFileDamagedError`` (starting with ``where``) for anything amiss."""
         try:
-            doc = json.loads(raw.decode("utf-8"))
-            if not isinstance(doc, dict):
-                raise ValueError("not a peerdesk key file")
-            if doc.get("format") != FORMAT or int(doc.get("version", 0)) != VERSION:
-                raise ValueError("not a peerdesk key file")
-            if doc["notebook_id"] != expected_id:
-                raise ValueError("belongs to another notebook")
-            return cls(
-                notebook_id=doc["notebook_id"], created=str(doc["created"]),
-                kdf=KdfParams.from_json(doc["kdf"]), nonce=_unb64(doc["nonce"]),
-                wrapped_key=_unb64(doc["wrapped_key"]), check=_unb64(doc["key_check"]),
-            )
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            fields = keyfile_format.check(keyfile_format.parse(raw), expected_id)
+        except KeyFileFormatError as exc:
             raise KeyFileDamagedError(
-                f"The notebook's key file is damaged ({exc}), so the passphrase cannot be "
-                "checked. The notebook can still open from the computer's credential store."
-            ) from None
+                f"{where} is damaged: {exc}. So the passphrase cannot be checked. If you "
+                "have a copy of the key file (from a backup), put it back beside the "
+                "notebook; until then the notebook opens only where the computer's "
+                "credential store holds its key.") from None
+        return cls(notebook_id=fields["notebook_id"], created=fields["created"],
+                   kdf=KdfParams(**fields["kdf"]),
+                   nonce=fields["nonce"], wrapped_key=fields["wrapped_key"],
+                   check=fields["key_check"])
 
 
 def check_passphrase(passphrase: str, related: Sequence[str] = ()) -> None:
@@ -207,6 +207,3 @@ def passphrase_hint(passphrase: str, related: Sequence[str] = ()) -> tuple[int, 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
-
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
