@@ -70,6 +70,11 @@ def build_window(paths: AppPaths, clock: Clock | None = None,
 
     window = MainWindow(paths, library or make_library, settings, used_clock)
     window.fresh_start = fresh_start
+    from peerdesk.gui.shell.library_page import follow_folder
+
+    follow_folder(  # a child of the window, which keeps it
+        window, paths.notebooks,
+        lambda: window.stack.currentWidget() is window.library_page, window.refresh_library)
     return window
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -164,3 +167,17 @@ def short_problem(message: str) -> str:
     """The list shows only the first sentence of a problem."""
     first = message.split(". ")[0].rstrip(".")
     return first + "."
+
+
+def follow_folder(owner: QObject, folder: Path, showing: Callable[[], bool],
+                  refresh: Callable[[], None]) -> QFileSystemWatcher:
+    """Refresh the list when a notebook is copied into (or out of) ``folder`` while the
+    list is on screen: a peer putting back a copy sees it at once. Changes come in bursts
+    (a copy writes the file, then its key file), so one refresh follows each burst."""
+    watcher = QFileSystemWatcher([str(folder)], owner)
+    settle = QTimer(owner)
+    settle.setSingleShot(True)
+    settle.setInterval(250)
+    settle.timeout.connect(lambda: refresh() if showing() else None)
+    watcher.directoryChanged.connect(lambda _path: settle.start())
+    return watcher

@@ -75,6 +75,7 @@ def assess(passphrase: str, related: Sequence[str] = ()) -> Strength:
         parts.append("Add another word or two that have nothing to do with each other.")
     elif score < 4:
         parts.append("Good enough; another unrelated word would make it strong.")
-    about = guessing if guessing.startswith("less than") else f"about {guessing}"
+    plain = guessing.startswith("less than") or guessing == "centuries"
+    about = guessing if plain else f"about {guessing}"
     parts.append(f"A computer trying guesses would need {about} to find it.")
     return Strength(score, score >= MIN_SCORE, " ".join(parts))

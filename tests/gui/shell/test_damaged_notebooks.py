@@ -11,12 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from peerdesk.gui.shell.dialogs import UnlockDialog
 from peerdesk.gui.shell.main_window import MainWindow
 from peerdesk.vault.library import Library
 from peerdesk.vault.paths import AppPaths
 from tests.conftest import PASSPHRASE, MemoryKeyring, sample_details
-from tests.gui.helpers import on_next_dialog
 from tests.gui.shell.test_main_window import window
 
 __all__ = ["window"]  # the fixture used below
@@ -77,9 +75,8 @@ def test_no_passphrase_is_asked_for_a_key_file_no_passphrase_can_open(
     key_file.write_text(json.dumps(doc))
     memory_keyring.items.clear()          # the passphrase would be the only way in
     before = everything(paths)
-    seen = on_next_dialog(lambda dialog: dialog.reject(), timeout_ms=2000)
     assert not window.open_notebook(notebook_id)
-    assert seen == []
+    assert window.stack.currentWidget() is window.library_page  # no passphrase field
     assert "key file" in window.messages.text() and "damaged" in window.messages.text()
     assert "Caps Lock" not in window.messages.text()
     assert any("DAMAGED: its key file" in r for r in rows(window))
@@ -95,15 +92,13 @@ def test_damage_found_after_the_passphrase_is_shown_in_the_list_too(
     assert [r.splitlines()[1] for r in rows(window)] == [
         "Locked: its key is not in the credential store; opens with its passphrase"]
     before = everything(paths)
-
-    def answer(dialog: UnlockDialog) -> None:
-        qtbot.keyClicks(dialog.ui.passphraseEdit, PASSPHRASE)
-        qtbot.keyClick(dialog.ui.passphraseEdit, Qt.Key.Key_Return)
-
-    seen = on_next_dialog(answer)
     assert not window.open_notebook(notebook_id)
-    assert seen == ["Unlock notebook"]
-    assert "does not pass the encryption check" in window.messages.text()
+    page = window.unlock_page
+    assert window.stack.currentWidget() is page
+    qtbot.keyClicks(page.ui.passphraseEdit, PASSPHRASE)
+    qtbot.keyClick(page.ui.passphraseEdit, Qt.Key.Key_Return)
+    assert window.notebook is None
+    assert "does not pass the encryption check" in page.ui.errorLabel.text()
     assert "DAMAGED: the notebook file cannot be read" in window.library_page.list.item(0).text()
     assert everything(paths) == before
 
@@ -117,3 +112,18 @@ def test_a_notebook_opened_while_its_key_file_is_damaged_says_so(
     assert window.open_notebook(notebook_id)
     assert window.messages.kind == "warning"
     assert "key file" in window.messages.text() and "put it back" in window.messages.text()
+
+
+def test_a_notebook_put_back_in_the_folder_appears_in_the_list_without_restarting(
+        qtbot: QtBot, window: MainWindow, library: Library, paths: AppPaths) -> None:
+    notebook_id = made(library, "Northvale")
+    files = [paths.notebook_file(notebook_id), paths.key_file(notebook_id)]
+    kept = {f: f.read_bytes() for f in files}
+    for f in files:
+        f.unlink()
+    window.refresh_library()
+    assert window.library_page.list.count() == 0
+    for f, data in kept.items():       # the peer copies their backup back in
+        f.write_bytes(data)
+    qtbot.waitUntil(lambda: window.library_page.list.count() == 1, timeout=30_000)
+    assert window.library_page.list.item(0).text().startswith("Northvale")
