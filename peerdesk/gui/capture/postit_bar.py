@@ -13,8 +13,6 @@ No dialog, ever.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -29,34 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.capture.postits import KIND_LABELS, Postit, PostitStore
+from peerdesk.gui.capture.live.postit_choices import KIND_KEYS, chart_choices, kind_choices
 from peerdesk.gui.capture.notes_editor import VIEW_KEYS
 from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.vault.domain import FlipChart
 from peerdesk.vault.errors import PeerdeskError, StorageError
 
-KIND_KEYS = {"S": "strength", "A": "area_to_explore", "G": "suggestion",
-             "R": "participant_recommendation", "O": "observation"}
-"""The letter that picks each kind in the bar."""
 DEFAULT_KIND = "observation"
 RETRY_MS = 3000
 """How often a post-it the disk refused is offered to it again."""
-_LINK = "text-decoration: none; color: #0b3d66;"
 CHOOSING_KEYS = ("Keys now: a number picks the flip chart, a letter the kind · Enter files · "
                  "Tab changes the text · Esc cancels")
 TYPING_KEYS = ("Keys now: typing the text · Enter files · Alt+number picks the flip chart · "
                "Tab goes on (a colleague's initials, then choosing) · Esc cancels")
 INITIALS_KEYS = ("Keys now: a colleague's initials for a point they relayed, or empty for "
                  "yours · Enter files · Tab goes back to choosing · Esc cancels")
-
-
-def _unbroken(text: str) -> str:
-    """One choice, kept on one line when the list wraps."""
-    return escape(text).replace(" ", "&nbsp;")
-
-
-def chart_key(index: int) -> str:
-    """The key that picks the chart at ``index`` (0-based): 1 to 9, then 0 for the tenth."""
-    return str(index + 1) if index < 9 else ("0" if index == 9 else "")
 
 
 class PostitBar(QFrame):
@@ -241,21 +226,8 @@ class PostitBar(QFrame):
         return next((c for c in self.charts if c.id == self.chart_id), None)
 
     def _render(self) -> None:
-        parts = []
-        for index, c in enumerate(self.charts):
-            key = chart_key(index)
-            label = _unbroken(f"{key} {c.title}" if key else c.title)
-            if c.id == self.chart_id:
-                parts.append(f"<b>[✓&nbsp;{label}]</b>")
-            else:
-                parts.append(f'<a href="chart:{index}" style="{_LINK}">{label}</a>')
-        self.chart_list.setText(" · ".join(parts) or "No flip charts in use.")
-        kinds = []
-        for letter, kind in KIND_KEYS.items():
-            label = _unbroken(f"{letter} {KIND_LABELS[kind]}")
-            kinds.append(f"<b>[✓&nbsp;{label}]</b>" if kind == self.kind
-                         else f'<a href="kind:{kind}" style="{_LINK}">{label}</a>')
-        self.kind_list.setText(" · ".join(kinds))
+        self.chart_list.setText(chart_choices(self.charts, self.chart_id))
+        self.kind_list.setText(kind_choices(self.kind))
         chart = self.chart()
         chosen = (f"Flip chart: {chart.title}. " if chart else "No flip chart chosen yet. ")
         self.setAccessibleDescription(
