@@ -100,17 +100,20 @@ class BoardTab(QWidget):
     # -- building -----------------------------------------------------------------------
 
     def _shortcuts(self) -> None:
-        def add(keys: str, slot: object) -> None:
+        def add(keys: str, slot: object, anywhere: bool = False) -> None:
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Keys that need no chosen card work wherever the focus is while the board is
+            # on screen (the tab just clicked, say); hidden, the board takes no keys.
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut if anywhere
+                                else Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
         add("Ctrl+G", self.group_selected)
         add("Ctrl+E", lambda: self.findings.add_evidence(self.selected_ids(), "supports"))
         add("Ctrl+Shift+E", lambda: self.findings.add_evidence(self.selected_ids(),
                                                               "challenges"))
-        add("Ctrl+Shift+N", self._new_finding)
-        add("Ctrl+Shift+W", self.whole_button.toggle)
+        add("Ctrl+Shift+N", self._new_finding, anywhere=True)
+        add("Ctrl+Shift+W", self.whole_button.toggle, anywhere=True)
 
     def _after_first_paint(self) -> None:
         """The filters' choices and the findings come once the cards are on screen."""

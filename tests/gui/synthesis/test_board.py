@@ -14,7 +14,7 @@ from peerdesk.gui.shell.main_window import MainWindow
 from peerdesk.gui.synthesis.board_model import CARD_ROLE, ChartModel, decode_ids
 from peerdesk.gui.synthesis.board_tab import BoardTab
 from peerdesk.vault.library import Library
-from tests.gui.helpers import page_of
+from tests.gui.helpers import on_next_dialog, page_of
 from tests.gui.synthesis_fixture import Made, focused, made, reopened, window
 
 __all__ = ["made", "window"]
@@ -204,3 +204,24 @@ def test_double_click_on_a_document_card_shows_the_document(
     documents = page.tab("Documents")
     assert documents.current is not None  # type: ignore[attr-defined]
     assert documents.current.id == made.document  # type: ignore[attr-defined]
+
+
+def test_board_keys_work_straight_after_clicking_its_tab(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    """Ctrl+Shift+W and Ctrl+Shift+N need no chosen card, so they work with the focus still
+    on the tab just clicked; the hidden timetable's Ctrl+Shift+N does not get in the way."""
+    board = board_of(window)
+    page = page_of(window)
+    page.tabs.tabBar().setFocus()
+    qtbot.waitUntil(lambda: page.tabs.tabBar().hasFocus())
+    shift_ctrl = CTRL | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(focused(), Qt.Key.Key_W, shift_ctrl)
+    assert board.whole_button.isChecked()
+    assert all(column.isVisible() for column in board.columns)
+    seen = on_next_dialog(lambda dialog: dialog.reject())
+    qtbot.keyClick(focused(), Qt.Key.Key_N, shift_ctrl)
+    assert seen == ["New finding"]
+    window.activateWindow()  # the offscreen platform does not hand it back after a dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_W, shift_ctrl)
+    assert not board.whole_button.isChecked()
