@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from peerdesk.capture.session_kinds import keep_kinds
 from peerdesk.vault.database import Connection
 from peerdesk.vault.domain import FlipChart
 from peerdesk.vault.errors import PeerdeskError, ValidationError
 from peerdesk.vault.notebook import Notebook
 from peerdesk.vault.template import (
+    SourceKind,
     Template,
     TemplateError,
     load_template_file,
@@ -36,6 +38,8 @@ class TemplateApplied:
 
     added: tuple[FlipChart, ...]
     skipped: tuple[str, ...]
+    kinds: tuple[SourceKind, ...] = ()
+    """Kinds of source (and types of session) the template added to the engagement."""
 
 
 def _title(title: str) -> str:
@@ -156,10 +160,11 @@ def _set_retired(notebook: Notebook, chart_id: int, retired_now: bool) -> None:
 
 def apply_template(notebook: Notebook, template: Template) -> TemplateApplied:
     """Add a template's charts after those in use, skipping any already present
-    (same key, or the same title)."""
+    (same key, or the same title), and the kinds of source it adds."""
     added: list[int] = []
     skipped: list[str] = []
     with notebook.write() as conn:
+        kinds = keep_kinds(conn, template.source_kinds)
         active, retired = _order(conn)
         rows = conn.execute("SELECT key, title FROM flip_chart").fetchall()
         keys = {r[0] for r in rows if r[0]}
@@ -177,7 +182,7 @@ def apply_template(notebook: Notebook, template: Template) -> TemplateApplied:
             titles.add(chart.title.casefold())
         _renumber(conn, [*active, *added], retired)
     charts = {c.id: c for c in notebook.flip_charts()}
-    return TemplateApplied(tuple(charts[i] for i in added), tuple(skipped))
+    return TemplateApplied(tuple(charts[i] for i in added), tuple(skipped), kinds)
 
 
 TEMPLATE_META_KEY = "template_json"

@@ -11,35 +11,19 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
+from peerdesk.capture.session_kinds import (
+    KIND_LABELS,
+    KINDS,
+    added_kinds,
+    default_minutes,
+    session_names,
+)
 from peerdesk.vault.database import Connection
 from peerdesk.vault.errors import PeerdeskError, ValidationError
 from peerdesk.vault.notebook import Notebook
-from peerdesk.vault.schema import SESSION_KINDS
 from peerdesk.vault.team_tables import slot_source_id
 from peerdesk.vault.template import CONFIDENTIALITY_KEY
 
-
-@dataclass(frozen=True)
-class SessionKind:
-    key: str
-    label: str
-    minutes: int
-    participants: tuple[int, int] | None = None
-    """The usual number of participants (lowest, highest), where there is one."""
-
-
-KINDS: dict[str, SessionKind] = {k.key: k for k in (
-    SessionKind("meeting", "Meeting with individuals", 60),
-    SessionKind("focus_group", "Focus group", 90, (8, 12)),
-    SessionKind("team_session", "Peer team session", 45),
-    SessionKind("client_catch_up", "Client catch-up", 30),
-    SessionKind("feedback", "Feedback session", 60),
-    SessionKind("call", "Call", 30),
-    SessionKind("document_review", "Document review", 60),
-    SessionKind("other", "Other", 60),
-)}
-assert tuple(KINDS) == SESSION_KINDS
-KIND_LABELS = {key: kind.label for key, kind in KINDS.items()}
 MY_PARTS = {"lead": "Lead the questions", "notes": "Take the notes"}
 STATUS_LABELS = {"planned": "Planned", "live": "Under way", "done": "Done",
                  "cancelled": "Cancelled"}
@@ -51,10 +35,6 @@ PERSONAL_NAME_NOTE = ("A name is personal data: it stays inside this notebook an
 
 class SessionNotFoundError(PeerdeskError):
     default_message = "That session is no longer in the notebook."
-
-
-def default_minutes(kind: str) -> int:
-    return KINDS[kind].minutes if kind in KINDS else 60
 
 
 def local(moment: datetime) -> datetime:
@@ -87,12 +67,14 @@ class SessionDetails:
     """The stable id shared with colleagues' notebooks (see ``vault.team_tables``); made
     from the start and title when not given. Set once, when the session is added."""
 
-    def problems(self) -> list[str]:
+    def problems(self, added: Iterable[str] = ()) -> list[str]:
+        """What is wrong, in words; ``added`` names the types of session the engagement's
+        template adds."""
         out: list[str] = []
         if not self.title.strip():
             out.append("Give the session a title.")
-        if self.kind not in KINDS:
-            out.append(f"{self.kind!r} is not a kind of session peerdesk knows.")
+        if self.kind not in KINDS and self.kind not in added:
+            out.append(f"{self.kind!r} is not a type of session this engagement has.")
         if self.my_part not in (None, *MY_PARTS):
             out.append("My part is either leading the questions or taking the notes.")
         if self.ends_at is not None and self.starts_at is None:
@@ -103,15 +85,16 @@ class SessionDetails:
             out.append("The expected number of participants should be between 0 and 500.")
         return out
 
-    def check(self) -> None:
-        problems = self.problems()
+    def check(self, added: Iterable[str] = ()) -> None:
+        problems = self.problems(added)
         if problems:
             raise ValidationError(" ".join(problems))
 
-    def with_default_end(self) -> SessionDetails:
+    def with_default_end(self, minutes: int | None = None) -> SessionDetails:
         if self.starts_at is None or self.ends_at is not None:
             return self
-        return replace(self, ends_at=self.starts_at + timedelta(minutes=default_minutes(self.kind)))
+        length = minutes if minutes is not None else default_minutes(self.kind)
+        return replace(self, ends_at=self.starts_at + timedelta(minutes=length))
 
 
 @dataclass
@@ -123,10 +106,12 @@ class Session(SessionDetails):
     confidentiality_at: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    kind_name: str = ""
+    """The name of a type of session the template added (empty for peerdesk's own)."""
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        return self.kind_name or KIND_LABELS.get(self.kind, self.kind)
 
     @property
     def all_day(self) -> bool:
@@ -170,13 +155,13 @@ class Participant:
         return ", ".join(parts) or "Participant"
 
 
-_COLUMNS = ("id, kind, title, starts_at, ends_at, place, partner_id, my_part,"
-            " expected_participants, notes, status, started_at, confidentiality_at,"
+_COLUMNS = ("id, COALESCE(source_kind, kind), title, starts_at, ends_at, place, partner_id,"
+            " my_part, expected_participants, notes, status, started_at, confidentiality_at,"
             " created_at, updated_at, source_id")
 
 
-def _session(r: Any, themes: tuple[int, ...]) -> Session:
-    return Session(
+def _session(r: Any, themes: tuple[int, ...], names: dict[str, str]) -> Session:
+    return Session(kind_name=names.get(r[1], ""),
         id=r[0], kind=r[1], title=r[2], starts_at=from_text(r[3]), ends_at=from_text(r[4]),
         place=r[5], partner_id=r[6], my_part=r[7], expected_participants=r[8],
         theme_ids=themes, notes=r[9], status=r[10], started_at=from_text(r[11]),
@@ -191,17 +176,26 @@ def sort_key(session: Session) -> tuple[datetime, int]:
     return (session.starts_at or _NEVER, session.id)
 
 
+def _checked(conn: Connection, details: SessionDetails) -> tuple[SessionDetails, str, str | None]:
+    """The details with their default end, checked; the stored kind and added kind."""
+    added = {k.key: k for k in added_kinds(conn)}
+    own = added.get(details.kind)
+    d = details.with_default_end(own.minutes if own else None)
+    d.check(added)
+    return (d, "other", own.key) if own else (d, d.kind, None)
+
+
 def insert_session(conn: Connection, details: SessionDetails, now: str) -> int:
     """Add one session inside the caller's transaction (used by imports too)."""
-    d = details.with_default_end()
-    d.check()
+    d, kind, added = _checked(conn, details)
     source_id = d.source_id or (slot_source_id(d.starts_at, d.title) if d.starts_at else None)
     cur = conn.execute(
-        "INSERT INTO session (kind, title, starts_at, ends_at, place, partner_id, my_part,"
-        " expected_participants, created_at, updated_at, source_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (d.kind, d.title.strip(), to_text(d.starts_at), to_text(d.ends_at), d.place.strip(),
-         d.partner_id, d.my_part, d.expected_participants, now, now, source_id))
+        "INSERT INTO session (kind, source_kind, title, starts_at, ends_at, place, partner_id,"
+        " my_part, expected_participants, created_at, updated_at, source_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (kind, added, d.title.strip(), to_text(d.starts_at), to_text(d.ends_at),
+         d.place.strip(), d.partner_id, d.my_part, d.expected_participants, now, now,
+         source_id))
     session_id = int(cur.lastrowid or 0)
     _write_themes(conn, session_id, d.theme_ids)
     return session_id
@@ -238,14 +232,13 @@ class SessionStore:
         return self.get(session_id)
 
     def update(self, session_id: int, details: SessionDetails) -> Session:
-        d = details.with_default_end()
-        d.check()
         with self.notebook.write() as conn:
+            d, kind, added = _checked(conn, details)
             cur = conn.execute(
-                "UPDATE session SET kind = ?, title = ?, starts_at = ?, ends_at = ?, place = ?,"
-                " partner_id = ?, my_part = ?, expected_participants = ?, updated_at = ?"
-                " WHERE id = ?",
-                (d.kind, d.title.strip(), to_text(d.starts_at), to_text(d.ends_at),
+                "UPDATE session SET kind = ?, source_kind = ?, title = ?, starts_at = ?,"
+                " ends_at = ?, place = ?, partner_id = ?, my_part = ?,"
+                " expected_participants = ?, updated_at = ? WHERE id = ?",
+                (kind, added, d.title.strip(), to_text(d.starts_at), to_text(d.ends_at),
                  d.place.strip(), d.partner_id, d.my_part, d.expected_participants,
                  self.notebook.now_text(), session_id))
             if cur.rowcount == 0:
@@ -258,9 +251,10 @@ class SessionStore:
             row = conn.execute(f"SELECT {_COLUMNS} FROM session WHERE id = ?",
                                (session_id,)).fetchone()
             themes = self._themes(conn).get(session_id, ())
+            names = session_names(conn)
         if row is None:
             raise SessionNotFoundError()
-        return _session(row, themes)
+        return _session(row, themes, names)
 
     def delete(self, session_id: int) -> None:
         """Delete a session with its participants, ticks and exercises; its post-its stay."""
@@ -272,7 +266,9 @@ class SessionStore:
         with self.notebook.read() as conn:
             rows = conn.execute(f"SELECT {_COLUMNS} FROM session").fetchall()
             themes = self._themes(conn)
-        return sorted((_session(r, themes.get(int(r[0]), ())) for r in rows), key=sort_key)
+            names = session_names(conn)
+        return sorted((_session(r, themes.get(int(r[0]), ()), names) for r in rows),
+                      key=sort_key)
 
     @staticmethod
     def _themes(conn: Connection) -> dict[int, tuple[int, ...]]:

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peerdesk.capture.sessions import KIND_LABELS, local
+from peerdesk.capture.session_kinds import KIND_LABELS
+from peerdesk.capture.sessions import local
 from peerdesk.capture.timetable.importer import FIELD_LABELS, import_preview, read_timetable
 from peerdesk.capture.timetable.plan import PlannedSession
 from peerdesk.cli.common import open_notebook

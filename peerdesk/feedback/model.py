@@ -148,16 +148,16 @@ class Built:
     left_out: LeftOut
 
 
-def _slide_finding(finding: Finding) -> SlideFinding:
+def _slide_finding(finding: Finding, labels: dict[str, str]) -> SlideFinding:
     challenges = len({s.ref for s in finding.support.challenges})
     challenge = (f"Challenged by {challenges} source{'s' if challenges != 1 else ''}"
                  if challenges else "")
     return SlideFinding(id=finding.id, headline=_clean(finding.headline),
                         detail=_clean(finding.detail), label=finding.label,
-                        support=support_words(finding.support), challenge=challenge)
+                        support=support_words(finding.support, labels), challenge=challenge)
 
 
-def _groups(findings: list[Finding]) -> tuple[KindGroup, ...]:
+def _groups(findings: list[Finding], labels: dict[str, str]) -> tuple[KindGroup, ...]:
     """Strengths, areas to explore, suggestions; triangulated first within each, then the
     peer's order (``findings`` comes in that order)."""
     groups = []
@@ -165,7 +165,7 @@ def _groups(findings: list[Finding]) -> tuple[KindGroup, ...]:
         of_kind = [f for f in findings if f.kind == kind]
         of_kind.sort(key=lambda f: f.label is not Label.TRIANGULATED)   # stable
         if of_kind:
-            groups.append(KindGroup(kind, tuple(_slide_finding(f) for f in of_kind)))
+            groups.append(KindGroup(kind, tuple(_slide_finding(f, labels) for f in of_kind)))
     return tuple(groups)
 
 
@@ -174,6 +174,7 @@ def build_feedback(notebook: Notebook, template_texts: tuple[str, ...] = (),
     """The presentation as it would go out today (or on ``day``), and what it leaves out."""
     details = notebook.engagement()
     store = FindingStore(notebook)
+    labels = store.kind_labels()
     chosen = store.summary()
     agreed_ids = {f.id for f in chosen if f.status == "agreed"}
     by_chart: dict[int, list[Finding]] = defaultdict(list)
@@ -192,7 +193,7 @@ def build_feedback(notebook: Notebook, template_texts: tuple[str, ...] = (),
     for chart in notebook.flip_charts(include_retired=True):
         title = _clean(chart.title)
         if by_chart.get(chart.id):
-            charts.append(ChartPart(chart.id, title, _groups(by_chart[chart.id])))
+            charts.append(ChartPart(chart.id, title, _groups(by_chart[chart.id], labels)))
         elif not chart.retired:
             empty.append(title)
         if recommendations.get(chart.id):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pyrage import x25519
 
-from peerdesk.capture.sessions import KINDS as SESSION_KINDS
+from peerdesk.capture.session_kinds import KINDS as SESSION_KINDS
 from peerdesk.team import merge
 from peerdesk.team.bundle import Bundle, BundleChart, BundlePostit, BundleSource
 from peerdesk.team.send import utc

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
+from peerdesk.capture.session_kinds import added_kinds
 from peerdesk.summary.method import MethodFigures, count_method
 from peerdesk.summary.wording import (
     KIND_TEXTS,
@@ -24,7 +25,13 @@ from peerdesk.summary.wording import (
     SOURCE_KIND_WORDS,
 )
 from peerdesk.synthesis import sources
-from peerdesk.synthesis.triangulation import SOURCE_KIND_LABELS, Label, Rule, Support
+from peerdesk.synthesis.triangulation import (
+    SOURCE_KIND_LABELS,
+    Label,
+    Rule,
+    Support,
+    in_sentence,
+)
 from peerdesk.vault.notebook import Notebook
 
 # The order in which support is listed, most direct evidence first.
@@ -89,6 +96,8 @@ class SummaryFinding:
     label: Label
     support: tuple[tuple[str, int], ...]  # (source kind, distinct sources), never the sources
     challenges: int = 0
+    added_words: tuple[tuple[str, str, str], ...] = ()
+    """Kinds of source the engagement's template added, in words: (key, one, many)."""
 
     @property
     def kind_text(self) -> str:
@@ -109,7 +118,8 @@ class SummaryFinding:
             return "no sources recorded"
         parts = []
         for kind, n in self.support:
-            one, many = SOURCE_KIND_WORDS.get(kind, (kind, kind))
+            added = {key: (one, many) for key, one, many in self.added_words}
+            one, many = SOURCE_KIND_WORDS.get(kind) or added.get(kind, (kind, kind))
             parts.append(f"{n} {one if n == 1 else many}")
         return ", ".join(parts)
 
@@ -256,9 +266,10 @@ def _support_rows(notebook: Notebook) -> dict[int, Support]:
         return sources.supports(conn)
 
 
-def _ordered_support(support: Support) -> tuple[tuple[str, int], ...]:
+def _ordered_support(support: Support,
+                     added: tuple[str, ...] = ()) -> tuple[tuple[str, int], ...]:
     counts = support.by_kind
-    order = {kind: i for i, kind in enumerate(SOURCE_KIND_ORDER)}
+    order = {kind: i for i, kind in enumerate((*SOURCE_KIND_ORDER, *added))}
     return tuple(sorted(counts.items(), key=lambda item: (order.get(item[0], 99), item[0])))
 
 
@@ -269,18 +280,21 @@ def _findings(notebook: Notebook, rule: Rule) -> dict[int, list[SummaryFinding]]
     """
     supports = _support_rows(notebook)
     with notebook.read() as conn:
+        kinds = added_kinds(conn)
         rows = conn.execute(
             "SELECT id, flip_chart_id, headline, detail, kind FROM finding"
             " WHERE in_summary = 1 OR (in_summary IS NULL AND status = 'agreed')"
             " ORDER BY summary_position IS NULL, summary_position, position, id").fetchall()
     out: dict[int, list[SummaryFinding]] = defaultdict(list)
     empty = Support.of(())
+    words = tuple((k.key, in_sentence(k.session), in_sentence(k.label)) for k in kinds)
+    order = tuple(k.key for k in kinds)
     for finding_id, chart_id, headline, detail, kind in rows:
         support = supports.get(int(finding_id), empty)
         out[int(chart_id)].append(SummaryFinding(
             id=int(finding_id), headline=_clean(headline), detail=_clean(detail),
-            kind=str(kind), label=support.label(rule), support=_ordered_support(support),
-            challenges=len({s.ref for s in support.challenges})))
+            kind=str(kind), label=support.label(rule), support=_ordered_support(support, order),
+            challenges=len({s.ref for s in support.challenges}), added_words=words))
     return out
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from peerdesk.capture.postits import DOCUMENT_SOURCE, KIND_LABELS, PostitStore
+from peerdesk.capture.session_kinds import added_kinds
+from peerdesk.vault.database import Connection
 from peerdesk.vault.notebook import Notebook
 
 NO_SOURCE = "none"
@@ -26,7 +28,7 @@ SOURCE_TEXTS = {  # short, to fit on a card
 }
 
 _DAY = "substr(COALESCE(s.starts_at, p.source_day, p.created_at), 1, 10)"
-_SOURCE_KIND = ("(CASE WHEN p.session_id IS NOT NULL THEN s.kind"
+_SOURCE_KIND = ("(CASE WHEN p.session_id IS NOT NULL THEN COALESCE(s.source_kind, s.kind)"
                 " WHEN p.document_id IS NOT NULL THEN 'document' ELSE p.source_kind END)")
 """A post-it's kind of source: its session's kind, "document", or, for a colleague's
 post-it from a session not in this notebook, the kind it came with."""
@@ -53,6 +55,7 @@ class Card:
     day: str            # "YYYY-MM-DD": the source session's day, else the day it was made
     findings: int       # how many findings it is linked to
     suggested: bool = False  # its author sent a change the peer has not looked at yet
+    source_name: str = ""    # the name of a type of session the template added
 
     @property
     def kind_label(self) -> str:
@@ -60,7 +63,8 @@ class Card:
 
     @property
     def source_text(self) -> str:
-        return SOURCE_TEXTS.get(self.source_kind or NO_SOURCE, self.source_kind or "")
+        return self.source_name or SOURCE_TEXTS.get(self.source_kind or NO_SOURCE,
+                                                    self.source_kind or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +93,14 @@ class SessionChoice:
     day: str
 
 
-def _card(row: Any) -> Card:
+def _card(row: Any, names: dict[str, str]) -> Card:
     return Card(int(row[0]), int(row[1]), int(row[2]), str(row[3]), str(row[4]), row[5],
-                row[6], row[7], str(row[8]), str(row[9]), int(row[10]), bool(row[11]))
+                row[6], row[7], str(row[8]), str(row[9]), int(row[10]), bool(row[11]),
+                names.get(row[5], "") if names else "")
+
+
+def _names(conn: Connection) -> dict[str, str]:
+    return {k.key: k.session for k in added_kinds(conn)}
 
 
 class BoardReader:
@@ -111,7 +120,8 @@ class BoardReader:
             rows = conn.execute(_CARD + " WHERE p.flip_chart_id = ?"
                                 " ORDER BY p.position, p.id LIMIT ? OFFSET ?",
                                 (flip_chart_id, count, first)).fetchall()
-        return [_card(r) for r in rows]
+            names = _names(conn)
+        return [_card(r, names) for r in rows]
 
     def cards_by_id(self, ids: Sequence[int]) -> list[Card]:
         """The cards with these ids, in the order given (missing ones left out)."""
@@ -119,11 +129,12 @@ class BoardReader:
             return []
         found: dict[int, Card] = {}
         with self.notebook.read() as conn:
+            names = _names(conn)
             for start in range(0, len(ids), 500):
                 chunk = tuple(ids[start:start + 500])
                 marks = ",".join("?" * len(chunk))
                 for row in conn.execute(_CARD + f" WHERE p.id IN ({marks})", chunk):
-                    found[int(row[0])] = _card(row)
+                    found[int(row[0])] = _card(row, names)
         return [found[i] for i in ids if i in found]
 
     def filtered_ids(self, flt: BoardFilter) -> dict[int, list[int]]:
@@ -137,6 +148,12 @@ class BoardReader:
                     f"{where} ORDER BY p.flip_chart_id, p.position, p.id", args):
                 out.setdefault(int(chart), []).append(int(postit_id))
         return out
+
+    def source_texts(self) -> dict[str, str]:
+        """The kinds of source the filter offers, with their names: peerdesk's own, then
+        the types of session this engagement's template added."""
+        with self.notebook.read() as conn:
+            return {**SOURCE_TEXTS, **_names(conn)}
 
     def days(self) -> list[str]:
         """Days with sessions, "YYYY-MM-DD", in order (for the day filter)."""
@@ -156,7 +173,8 @@ class BoardReader:
         """Sessions with at least one post-it, by start time (for the session filter)."""
         with self.notebook.read() as conn:
             rows = conn.execute(
-                "SELECT id, kind, title, COALESCE(substr(starts_at, 1, 10), '') FROM session s"
+                "SELECT id, COALESCE(source_kind, kind), title,"
+                " COALESCE(substr(starts_at, 1, 10), '') FROM session s"
                 " WHERE EXISTS (SELECT 1 FROM postit p WHERE p.session_id = s.id)"
                 " ORDER BY starts_at IS NULL, starts_at, id").fetchall()
         return [SessionChoice(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]

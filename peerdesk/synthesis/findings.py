@@ -285,6 +285,10 @@ class FindingStore:
         """Every finding against source kinds, in one query (for the matrix view)."""
         return finding_matrix.rows(self.notebook, self.rule(), triangulated_only)
 
+    def kind_labels(self) -> dict[str, str]:
+        """Every kind of source the engagement counts, with its heading, in order."""
+        return sources.notebook_kind_labels(self.notebook)
+
     def source_kinds(self) -> list[str]:
         """The source kinds that back at least one finding, for the matrix's columns."""
         return finding_matrix.source_kinds(self.notebook)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from peerdesk.synthesis.sources import EVIDENCE
-from peerdesk.synthesis.triangulation import SOURCE_KIND_LABELS, Label, Rule, label_for
+from peerdesk.synthesis.sources import EVIDENCE, kind_labels
+from peerdesk.synthesis.triangulation import Label, Rule, label_for
 from peerdesk.vault.notebook import Notebook
 
 
@@ -90,6 +90,6 @@ def source_kinds(notebook: Notebook) -> list[str]:
     """The source kinds that back at least one finding, most direct first."""
     with notebook.read() as conn:
         found = conn.execute(_SOURCES_CTE + "SELECT DISTINCT skind FROM per").fetchall()
+        order = list(kind_labels(conn))
     present = {str(r[0]) for r in found}
-    order = list(SOURCE_KIND_LABELS)
     return sorted(present, key=lambda k: (order.index(k) if k in order else 99, k))

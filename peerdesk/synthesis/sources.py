@@ -12,21 +12,27 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from peerdesk.synthesis.triangulation import EVIDENCE_KINDS, Source, Support
+from peerdesk.capture.session_kinds import added_kinds
+from peerdesk.synthesis.triangulation import EVIDENCE_KINDS, SOURCE_KIND_LABELS, Source, Support
 from peerdesk.vault.database import Connection
+from peerdesk.vault.notebook import Notebook
 
 RAW_REF = ("(CASE WHEN p.session_id IS NOT NULL THEN COALESCE(s.source_id, 'session-' || s.id)"
            " WHEN p.document_id IS NOT NULL THEN 'document-' || d.sha256"
            " ELSE p.source_ref END)")
 """SQL over ``p`` (post-it), ``s`` (its session) and ``d`` (its document): the raw source id."""
 
-RAW_KIND = ("(CASE WHEN p.session_id IS NOT NULL THEN s.kind"
+RAW_KIND = ("(CASE WHEN p.session_id IS NOT NULL THEN COALESCE(s.source_kind, s.kind)"
             " WHEN p.document_id IS NOT NULL THEN 'document' ELSE p.source_kind END)")
+"""SQL: the post-it's session kind (a template's added kind where it has one), "document"
+or the kind a colleague's bundle gave."""
 
+_RELAYING = ", ".join(f"'{raw}'" for raw, kind in EVIDENCE_KINDS.items() if kind is None)
 KIND = ("(CASE " + RAW_KIND + " " + " ".join(
     f"WHEN '{raw}' THEN '{kind}'" for raw, kind in EVIDENCE_KINDS.items() if kind)
-    + " END)")
-"""SQL: the kind of source (NULL for a post-it that has none, or whose session relays)."""
+    + f" ELSE CASE WHEN {RAW_KIND} IN ({_RELAYING}) THEN NULL ELSE {RAW_KIND} END END)")
+"""SQL: the kind of source (NULL for a post-it that has none, or whose session relays); a
+kind a template added is its own kind, as in ``triangulation.evidence_kind``."""
 
 REF = f"COALESCE(a.canonical, {RAW_REF})"
 """SQL: the source's id, one per group of joined ids."""
@@ -42,6 +48,17 @@ EVIDENCE = ("SELECT e.finding_id AS fid, e.relation AS rel, " + REF + " AS ref, 
             " e.relation, ref")
 """Each finding's distinct sources, by relation, with one kind each; ``{where}`` may add
 ``AND ...`` conditions on ``e``."""
+
+
+def kind_labels(conn: Connection) -> dict[str, str]:
+    """Every kind of source this engagement counts, in order, with its heading:
+    peerdesk's own, then those its template added."""
+    return {**SOURCE_KIND_LABELS, **{k.key: k.label for k in added_kinds(conn)}}
+
+
+def notebook_kind_labels(notebook: Notebook) -> dict[str, str]:
+    with notebook.read() as conn:
+        return kind_labels(conn)
 
 
 def supports(conn: Connection, where: str = "",

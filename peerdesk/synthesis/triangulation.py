@@ -5,26 +5,24 @@ came from it and however many peers took notes of it: a source is named by its s
 (``vault.team_tables``), shared across the team's notebooks. Peer team sessions, client
 catch-ups and the feedback session are not sources: they relay what was heard elsewhere.
 A document review and a document are the same kind of source, and so are a call and a
-meeting with individuals. Post-its that challenge a finding are counted apart and never
-add to its support.
+meeting with individuals. A type of session that the engagement's template adds (a site
+visit, say) is a kind of source of its own. Post-its that challenge a finding are counted
+apart and never add to its support.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from peerdesk.vault.errors import ValidationError
+from peerdesk.vault.template import BUILT_IN_SOURCE_KINDS
 
-SOURCE_KIND_LABELS = {
-    "meeting": "Meetings",
-    "focus_group": "Focus groups",
-    "document": "Documents",
-    "observation": "Observation",
-}
-"""The kinds of source, most direct first."""
+SOURCE_KIND_LABELS = dict(BUILT_IN_SOURCE_KINDS)
+"""peerdesk's own kinds of source, most direct first; an engagement's template may add
+others (``capture.session_kinds``), which count the same way and come after these."""
 
 EVIDENCE_KINDS: dict[str, str | None] = {
     "meeting": "meeting",
@@ -42,8 +40,11 @@ session relays evidence and is not a source itself."""
 
 
 def evidence_kind(raw_kind: str | None) -> str | None:
-    """The kind of source for a session kind or "document"; None when it is not a source."""
-    return None if raw_kind is None else EVIDENCE_KINDS.get(raw_kind)
+    """The kind of source for a session kind or "document"; None when it is not a source.
+    A kind peerdesk does not know is one a template added: it is a kind of source itself."""
+    if raw_kind is None:
+        return None
+    return EVIDENCE_KINDS.get(raw_kind, raw_kind)
 
 
 class Label(StrEnum):
@@ -140,14 +141,21 @@ def label_for(sources: int, kinds: int, rule: Rule) -> Label:
     return Label.SINGLE_SOURCE
 
 
-def support_words(support: Support) -> str:
+def support_words(support: Support, labels: Mapping[str, str] | None = None) -> str:
     """A finding's support in words, as said aloud on feedback day: "4 sources of 3 kinds:
-    meetings, focus groups, documents" (kinds in the order of ``SOURCE_KIND_LABELS``)."""
+    meetings, focus groups, documents" (kinds in the order of ``labels``, which is
+    ``SOURCE_KIND_LABELS`` unless the engagement's template added kinds)."""
     count, kinds = support.count, support.kinds
     if not count:
         return "no supporting source recorded"
-    order = {kind: i for i, kind in enumerate(SOURCE_KIND_LABELS)}
-    names = [SOURCE_KIND_LABELS.get(kind, kind).lower()
+    labels = SOURCE_KIND_LABELS if labels is None else labels
+    order = {kind: i for i, kind in enumerate(labels)}
+    names = [in_sentence(labels.get(kind, kind))
              for kind in sorted(support.by_kind, key=lambda k: (order.get(k, 99), k))]
     return (f"{count} source{'s' if count != 1 else ''} of {kinds} "
             f"kind{'s' if kinds != 1 else ''}: {', '.join(names)}")
+
+
+def in_sentence(label: str) -> str:
+    """"Site visits" as "site visits" mid-sentence; "CQC reports" stays as it is."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label

@@ -17,6 +17,7 @@ The JSON, version 1 (every field is required unless marked optional)::
       "charts": [{"ref": "<key or theme:title>", "key": "<template key>" | null,
                   "title": "Governance"}],
       "sources": [{"id": "<stable source id>", "kind": "<session kind or document>",
+                   (a session kind may be one the engagement's template added, by its key)
                    "day": "YYYY-MM-DD" | null, "same_as": ["<other ids of it>"]}],
       "postits": [{"id": "<32 hex: stable>", "rev": "<UTC time of the author's last change>",
                    "author": "age1...", "initials": "AM", "chart": "<a charts ref>",
@@ -64,6 +65,9 @@ MAX_PARTICIPANTS = 500
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 _REF = re.compile(r"^[A-Za-z0-9_:.\- ]{1,200}$")
 SOURCE_KINDS = (*SESSION_KINDS, "document")
+ADDED_KIND = re.compile(r"^[a-z0-9_]{1,40}$")
+"""A type of session an engagement's template added: checked against the receiving
+notebook's own when the bundle is read (``receive.read``)."""
 
 
 class BundleError(PeerdeskError):
@@ -318,7 +322,7 @@ def _chart(item: dict[str, Any]) -> BundleChart:
 
 def _source(item: dict[str, Any]) -> BundleSource:
     kind = item.get("kind")
-    if kind not in SOURCE_KINDS:
+    if kind not in SOURCE_KINDS and not (isinstance(kind, str) and ADDED_KIND.match(kind)):
         raise damaged("a source's kind is unknown")
     day = item.get("day")
     same = _list(item.get("same_as", []), "names of one source", 50)
@@ -349,7 +353,7 @@ def _session(item: dict[str, Any], sources: set[str]) -> BundleSession:
     if source not in sources:
         raise damaged("the session's source is not listed")
     kind = item.get("kind")
-    if kind not in SESSION_KINDS:
+    if kind not in SESSION_KINDS and not (isinstance(kind, str) and ADDED_KIND.match(kind)):
         raise damaged("the session's kind is unknown")
     people = []
     for raw in _list(item.get("participants", []), "participants", MAX_PARTICIPANTS):

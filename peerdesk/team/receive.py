@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from peerdesk.capture.session_kinds import added_kinds
 from peerdesk.team import handover, merge
-from peerdesk.team.bundle import MAX_FILE, Bundle, BundleError, parse, unseal
+from peerdesk.team.bundle import MAX_FILE, SOURCE_KINDS, Bundle, BundleError, parse, unseal
 from peerdesk.team.codes import identity, my_code, peer_by_code
 from peerdesk.vault.database import Connection
 from peerdesk.vault.errors import ValidationError
@@ -94,6 +95,7 @@ def read(notebook: Notebook, path: Path, passphrase: str | None = None,
         raise BundleError(f"The file {path.name} cannot be read ({exc.strerror}). Nothing was "
                           "changed.") from None
     bundle = parse(unseal(data, identity(notebook), passphrase))
+    _check_kinds(notebook, bundle)
     if bundle.from_code == my_code(notebook):
         raise BundleError("This bundle was sent from this notebook: there is nothing in it "
                           "to receive. Nothing was changed.")
@@ -114,6 +116,23 @@ def read(notebook: Notebook, path: Path, passphrase: str | None = None,
                               " 'received'", (bundle.id,)).fetchone() is not None
     return Incoming(path, bundle, todo, notes, peer.initials if peer else bundle.from_initials,
                     peer is not None, before, _differs(bundle.engagement, engagement))
+
+
+def _check_kinds(notebook: Notebook, bundle: Bundle) -> None:
+    """Every kind of source in the bundle is one this engagement has (its template's too)."""
+    used = {s.kind for s in bundle.sources}
+    if bundle.session is not None:
+        used.add(bundle.session.kind)
+    with notebook.read() as conn:
+        known = {*SOURCE_KINDS, *(k.key for k in added_kinds(conn))}
+    unknown = sorted(used - known)
+    if unknown:
+        raise BundleError(
+            "This bundle has notes from a type of session this engagement does not have ("
+            + ", ".join(k.replace("_", " ") for k in unknown) + "): the sender's template "
+            "adds it. Load the same template (Timetable, Flip charts, Load another template), "
+            "then open the "
+            "bundle again. Nothing was changed.")
 
 
 def _differs(a: str, b: str) -> bool:

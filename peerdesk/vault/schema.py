@@ -259,6 +259,12 @@ ALTER TABLE engagement ADD COLUMN stage_by_hand INTEGER NOT NULL DEFAULT 0
 """
 """v7: the stage follows the dates unless the peer set it by hand (then ``stage`` holds it)."""
 
+ADDED_SOURCE_KIND = """
+ALTER TABLE session ADD COLUMN source_kind TEXT;
+"""
+"""v8: a session of a type that the engagement's template adds (a site visit, say) is kept
+as kind "other" with the added kind's key here; it then counts as that kind of source."""
+
 Migration = str | Callable[[Connection], None]
 """A migration is an SQL script, or a function that runs statements one by one."""
 
@@ -269,6 +275,7 @@ MIGRATIONS.append(ACCEPTED_PLACE)  # v4: "not attributable" kept per place in th
 MIGRATIONS.append(team_tables.MIGRATION)  # v5: the team: source ids, post-it uids, bundles
 MIGRATIONS.append(V6_IMPORTED_ORIGINALS)  # v6: the files imported from, for destruction
 MIGRATIONS.append(STAGE_BY_HAND)  # v7: a stage set by hand, else the dates' stage
+MIGRATIONS.append(ADDED_SOURCE_KIND)  # v8: session types that the template adds
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

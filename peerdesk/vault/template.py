@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -68,11 +69,40 @@ class ExerciseTemplate:
 
 
 @dataclass(frozen=True)
+class SourceKind:
+    """A kind of source a programme adds to meetings, focus groups, documents and
+    observation (a site visit, say). It brings a type of session of the same key: notes
+    and post-its from those sessions count as this kind of source."""
+
+    key: str
+    label: str
+    """How the kind is headed where sources are counted ("Site visits")."""
+    session: str
+    """The type of session, as the timetable names it ("Site visit")."""
+    minutes: int = 60
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "label": self.label, "session": self.session,
+                "minutes": self.minutes}
+
+
+BUILT_IN_SOURCE_KINDS = {
+    "meeting": "Meetings",
+    "focus_group": "Focus groups",
+    "document": "Documents",
+    "observation": "Observation",
+}
+"""The kinds of source peerdesk knows, most direct first, with their headings
+(``synthesis.triangulation``); a template may add others but not reuse these."""
+
+
+@dataclass(frozen=True)
 class Template:
     name: str
     flip_charts: tuple[ChartTemplate, ...]
     prompts: dict[str, PhasePrompts] = field(default_factory=dict)
     exercises: tuple[ExerciseTemplate, ...] = ()
+    source_kinds: tuple[SourceKind, ...] = ()
 
     def prompts_for(self, session_kind: str) -> PhasePrompts:
         """The checklist for a session kind: its own, else the template's default."""
@@ -131,9 +161,62 @@ def parse_template(raw: bytes, source: str) -> Template:
             probes=tuple(_text(p, source, f"{where}, probe {n}")
                          for n, p in enumerate(probes, start=1)),
         ))
-    prompts = _prompts(doc.get("prompts", {}), source)
-    exercises = _exercises(doc.get("exercises", []), source)
-    return Template(name, tuple(charts), prompts, exercises)
+    added = source_kinds_from(doc.get("source_kinds", []), source)
+    kinds = (*SESSION_KINDS, *(k.key for k in added))
+    prompts = _prompts(doc.get("prompts", {}), source, kinds)
+    exercises = _exercises(doc.get("exercises", []), source, kinds)
+    return Template(name, tuple(charts), prompts, exercises, added)
+
+
+def source_kinds_from(raw: Any, source: str) -> tuple[SourceKind, ...]:
+    """The ``"source_kinds"`` list: each with a key, a label and the session's name."""
+    out: list[SourceKind] = []
+    for where, item in _objects(raw, source, "source_kinds", "source kind",
+                                'an object with "key", "label" and "session" is expected'):
+        key = _key(item.get("key"), source, f'{where}, "key"')
+        if key in SESSION_KINDS or key in BUILT_IN_SOURCE_KINDS or key == DEFAULT_PROMPTS:
+            raise _fail(source, f'{where}, "key"',
+                        f"{key!r} is already one of peerdesk's own kinds; choose another key")
+        if any(k.key == key for k in out):
+            raise _fail(source, f'{where}, "key"', f"the key {key!r} is used twice")
+        minutes = _minutes(item, 60, range(5, 601), source, where)
+        label = _short(item.get("label"), source, f'{where}, "label"')
+        session = _short(item.get("session"), source, f'{where}, "session"')
+        if label.casefold() in {t.casefold() for t in BUILT_IN_SOURCE_KINDS.values()}:
+            raise _fail(source, f'{where}, "label"',
+                        f"{label!r} is already one of peerdesk's own kinds of source")
+        if any(k.label.casefold() == label.casefold() for k in out):
+            raise _fail(source, f'{where}, "label"', f"the label {label!r} is used twice")
+        out.append(SourceKind(key, label, session, minutes))
+    return tuple(out)
+
+
+def _objects(raw: Any, source: str, name: str, noun: str,
+             expected: str = "an object is expected") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each object of the list ``"name"``, with where it is ("exercise 2")."""
+    if not isinstance(raw, list):
+        raise _fail(source, f'"{name}"', "a list is expected")
+    for number, item in enumerate(raw, start=1):
+        where = f"{noun} {number}"
+        if not isinstance(item, dict):
+            raise _fail(source, where, expected)
+        yield where, item
+
+
+def _minutes(item: dict[str, Any], default: int, allowed: range, source: str,
+             where: str) -> int:
+    minutes = item.get("minutes", default)
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes not in allowed:
+        raise _fail(source, f'{where}, "minutes"',
+                    f"a whole number from {allowed[0]} to {allowed[-1]} is expected")
+    return minutes
+
+
+def _short(value: Any, source: str, where: str) -> str:
+    text = " ".join(_text(value, source, where).split())
+    if len(text) > 60:
+        raise _fail(source, where, "a short name (at most 60 characters) is expected")
+    return text
 
 
 def _key(value: Any, source: str, where: str) -> str:
@@ -142,14 +225,14 @@ def _key(value: Any, source: str, where: str) -> str:
     return value
 
 
-def _prompts(raw: Any, source: str) -> dict[str, PhasePrompts]:
+def _prompts(raw: Any, source: str, session_kinds: tuple[str, ...]) -> dict[str, PhasePrompts]:
     if not isinstance(raw, dict):
         raise _fail(source, '"prompts"', "an object is expected")
     out: dict[str, PhasePrompts] = {}
     for kind, phases in raw.items():
         where = f'"prompts", "{kind}"'
-        if kind != DEFAULT_PROMPTS and kind not in SESSION_KINDS:
-            known = ", ".join((*SESSION_KINDS, DEFAULT_PROMPTS))
+        if kind != DEFAULT_PROMPTS and kind not in session_kinds:
+            known = ", ".join((*session_kinds, DEFAULT_PROMPTS))
             raise _fail(source, where, f"the session kind is unknown (use one of: {known})")
         if not isinstance(phases, dict):
             raise _fail(source, where, "an object of phases is expected")
@@ -177,22 +260,16 @@ def _prompts(raw: Any, source: str) -> dict[str, PhasePrompts]:
     return out
 
 
-def _exercises(raw: Any, source: str) -> tuple[ExerciseTemplate, ...]:
-    if not isinstance(raw, list):
-        raise _fail(source, '"exercises"', "a list is expected")
+def _exercises(raw: Any, source: str,
+               session_kinds: tuple[str, ...]) -> tuple[ExerciseTemplate, ...]:
     out: list[ExerciseTemplate] = []
-    for number, item in enumerate(raw, start=1):
-        where = f"exercise {number}"
-        if not isinstance(item, dict):
-            raise _fail(source, where, "an object is expected")
+    for where, item in _objects(raw, source, "exercises", "exercise"):
         key = _key(item.get("key"), source, f'{where}, "key"')
         if any(e.key == key for e in out):
             raise _fail(source, f'{where}, "key"', f"the key {key!r} is used twice")
-        minutes = item.get("minutes", 10)
-        if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 120:
-            raise _fail(source, f'{where}, "minutes"', "a whole number from 1 to 120 is expected")
+        minutes = _minutes(item, 10, range(1, 121), source, where)
         kind = item.get("session_kind", "focus_group")
-        if kind not in SESSION_KINDS:
+        if kind not in session_kinds:
             raise _fail(source, f'{where}, "session_kind"', "the session kind is unknown")
         out.append(ExerciseTemplate(
             key=key, title=_text(item.get("title"), source, f'{where}, "title"'),

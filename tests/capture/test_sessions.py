@@ -72,7 +72,7 @@ def test_partner_peer_is_a_team_member(notebook: Notebook) -> None:
 
 @pytest.mark.parametrize(("details", "message"), [
     (SessionDetails("  "), "Give the session a title."),
-    (SessionDetails("x", "party"), "'party' is not a kind of session"),
+    (SessionDetails("x", "party"), "'party' is not a type of session this engagement has"),
     (SessionDetails("x", "meeting", at(3, 10), at(3, 9)), "ends before it starts"),
     (SessionDetails("x", my_part="both"), "either leading the questions or taking the notes"),
     (SessionDetails("x", ends_at=at(3, 9)), "needs a start time too"),

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from peerdesk.capture.sessions import KINDS, STATUS_LABELS, Session, local, sort_key
+from peerdesk.capture.session_kinds import KINDS
+from peerdesk.capture.sessions import STATUS_LABELS, Session, local, sort_key
 from peerdesk.vault.domain import Engagement
 
 EVENING_FROM = time(17, 0)

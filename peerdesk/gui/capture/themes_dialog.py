@@ -247,6 +247,9 @@ class ThemesDialog(QDialog):
         if applied.skipped:
             parts.append(f"{len(applied.skipped)} already here, so left out: "
                          + ", ".join(applied.skipped))
+        if applied.kinds:
+            parts.append("new types of session, each a kind of source of its own: "
+                         + ", ".join(k.session for k in applied.kinds))
         text = "; ".join(parts) + "."
         self.problem_label.setText(text)
         self.problem_label.setAccessibleDescription(text)

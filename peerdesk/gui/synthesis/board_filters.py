@@ -61,14 +61,14 @@ class BoardFilters(QWidget):
         return self.day_box, self.source_box, self.kind_box, self.session_box, self.peer_box
 
     def fill(self, days: list[str], sessions: list[SessionChoice], current: BoardFilter,
-             peers: list[str] | None = None) -> None:
+             peers: list[str] | None = None, sources: dict[str, str] | None = None) -> None:
         for box in self.boxes():
             box.blockSignals(True)
             while box.count() > 1:
                 box.removeItem(1)
         for day in days:
             self.day_box.addItem(day_text(day), day)
-        for key, text in SOURCE_TEXTS.items():
+        for key, text in (sources or SOURCE_TEXTS).items():
             self.source_box.addItem(text, key)
         for key, text in KIND_LABELS.items():
             self.kind_box.addItem(text, key)

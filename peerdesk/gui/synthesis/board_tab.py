@@ -128,10 +128,11 @@ class BoardTab(QWidget):
             days = self.reader.days()
             sessions = self.reader.sessions()
             peers = self.reader.peers()
+            sources = self.reader.source_texts()
         except PeerdeskError as exc:
             self.context.messages.error(exc.message)
             return
-        self.filters.fill(days, sessions, self.filter, peers)
+        self.filters.fill(days, sessions, self.filter, peers, sources)
 
     # -- loading ------------------------------------------------------------------------
 

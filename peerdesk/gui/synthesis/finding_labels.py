@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from PySide6.QtCore import QPointF, Qt
@@ -44,13 +45,15 @@ def label_icon(label: Label) -> QIcon:
     return QIcon(pixmap)
 
 
-def support_text(counts: dict[str, int]) -> str:
-    """Like "Meetings 2 · Focus groups 1", in the usual order of source kinds."""
+def support_text(counts: dict[str, int], labels: Mapping[str, str] | None = None) -> str:
+    """Like "Meetings 2 · Focus groups 1", in the usual order of source kinds; ``labels``
+    names them all (with those the template added), in order."""
     if not counts:
         return "No sources yet"
-    order = list(SOURCE_KIND_LABELS)
+    named = labels or SOURCE_KIND_LABELS
+    order = list(named)
     keys = sorted(counts, key=lambda k: (order.index(k) if k in order else 99, k))
-    return " · ".join(f"{SOURCE_KIND_LABELS.get(k, k)} {counts[k]}" for k in keys)
+    return " · ".join(f"{named.get(k, k)} {counts[k]}" for k in keys)
 
 
 def sources_text(sources: int, kinds: int) -> str:

@@ -46,6 +46,8 @@ class FindingsModel(QAbstractListModel):
         super().__init__()
         self.rows: list[MatrixRow] = []
         self.chart_titles: dict[int, str] = {}
+        self.kind_labels: dict[str, str] = {}
+        """The engagement's kinds of source with their headings (its template's too)."""
         self._on_drop = on_drop
         self._on_edit = on_edit
 
@@ -75,9 +77,9 @@ class FindingsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.EditRole:
             return headline
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{headline}\n{second}\nSupport: {support_text(row.counts)}"
+            return f"{headline}\n{second}\nSupport: {support_text(row.counts, self.kind_labels)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{headline}. {second}. Support: {support_text(row.counts)}."
+            return f"{headline}. {second}. Support: {support_text(row.counts, self.kind_labels)}."
         if role == Qt.ItemDataRole.DecorationRole:
             return label_icon(row.label)
         return None

@@ -180,6 +180,7 @@ class FindingsPanel(QWidget):
         try:
             rule = self.store.rule()
             rows = self.store.matrix()
+            self.model.kind_labels = self.store.kind_labels()
         except PeerdeskError as exc:
             self.context.messages.error(exc.message)
             return
@@ -227,7 +228,7 @@ class FindingsPanel(QWidget):
         self.headline.setText(row.headline)
         self.label_line.setText(f"{row.label.text}: {sources_text(row.sources, row.kinds)}")
         self.label_line.setStyleSheet(text_style(LABEL_COLOURS[row.label]))
-        self.support_line.setText("Support: " + support_text(row.counts))
+        self.support_line.setText("Support: " + support_text(row.counts, self.model.kind_labels))
         self.challenge_line.setText(("⚠ " + challenge_text(row.challenges))
                                     if row.challenges else "")
         self.status.setCurrentIndex(max(0, self.status.findData(row.status)))
@@ -237,7 +238,8 @@ class FindingsPanel(QWidget):
             self.context.messages.error(exc.message)
             return
         for ev in evidence:
-            source = SOURCE_KIND_LABELS.get(ev.source.kind, ev.source.kind) \
+            labels = self.model.kind_labels or SOURCE_KIND_LABELS
+            source = labels.get(ev.source.kind, ev.source.kind) \
                 if ev.source else "No source"
             verb = "Challenges" if ev.relation == "challenges" else "Supports"
             item = QListWidgetItem(f"{verb} · {KIND_LABELS.get(ev.kind, ev.kind)}: {ev.text}"

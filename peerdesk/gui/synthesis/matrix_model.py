@@ -38,17 +38,20 @@ class MatrixModel(QAbstractTableModel):
         self.rows: list[MatrixRow] = []
         self.kinds: list[str] = []
         self.chart_titles: dict[int, str] = {}
+        self.kind_labels: dict[str, str] = dict(SOURCE_KIND_LABELS)
 
     def set_rows(self, rows: list[MatrixRow], kinds: list[str],
-                 chart_titles: dict[int, str]) -> None:
+                 chart_titles: dict[int, str], labels: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self.rows = rows
         self.kinds = kinds
+        if labels is not None:
+            self.kind_labels = labels
         self.chart_titles = chart_titles
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [*LEADING, *(SOURCE_KIND_LABELS.get(k, k) for k in self.kinds), *TRAILING]
+        return [*LEADING, *(self.kind_labels.get(k, k) for k in self.kinds), *TRAILING]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

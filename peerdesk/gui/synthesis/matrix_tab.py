@@ -83,6 +83,7 @@ class MatrixTab(QWidget):
             rule = self.store.rule()
             rows = self.store.matrix()
             kinds = self.store.source_kinds()
+            labels = self.store.kind_labels()
             titles = {c.id: c.title
                       for c in self.context.notebook.flip_charts(include_retired=True)}
         except PeerdeskError as exc:
@@ -90,7 +91,7 @@ class MatrixTab(QWidget):
             return
         self.rule_label.setText(f"Triangulated means {rule.text}. Change the rule beside "
                                 "the board.")
-        self.model.set_rows(rows, kinds, titles)
+        self.model.set_rows(rows, kinds, titles, labels)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.capture.sessions import SessionStore
 from peerdesk.gui.widgets.context import GuiContext
-from peerdesk.synthesis.board import SOURCE_TEXTS
+from peerdesk.synthesis.board import BoardReader
 from peerdesk.team import links, suggestions
 from peerdesk.vault.errors import PeerdeskError
 from peerdesk.vault.notebook import Notebook
@@ -87,8 +87,9 @@ class ReviewPanel(QGroupBox):
                                    f"“{offer.current_text}”)", self.offers)
             item.setData(256, offer.postit_id)
         self.sources.clear()
+        names = BoardReader(notebook).source_texts()
         for source in links.unlinked(notebook):
-            kind = SOURCE_TEXTS.get(source.kind, source.kind)
+            kind = names.get(source.kind, source.kind)
             note = "" if source.counts else " · relays evidence, not a source"
             item = QListWidgetItem(f"{kind} on {day_text(source.day)} · {source.postits} "
                                    f"post-its from {', '.join(source.initials)}{note}",

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.capture.sessions import KIND_LABELS, local
+from peerdesk.capture.session_kinds import KIND_LABELS
+from peerdesk.capture.sessions import local
 from peerdesk.capture.timetable.importer import (
     FIELD_LABELS,
     ImportProblem,

@@ -24,16 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.capture.sessions import (
-    KINDS,
-    MY_PARTS,
-    Session,
-    SessionDetails,
-    default_minutes,
-    local,
-)
+from peerdesk.capture.session_kinds import KINDS, default_minutes
+from peerdesk.capture.sessions import MY_PARTS, Session, SessionDetails, local
 from peerdesk.gui.widgets.colours import problem_style
 from peerdesk.vault.domain import FlipChart, TeamMember
+from peerdesk.vault.template import SourceKind
 
 _NO_COUNT = 0
 
@@ -52,8 +47,10 @@ class SessionDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, charts: list[FlipChart],
                  team: list[TeamMember], day: date, start: time,
-                 session: Session | None = None) -> None:
+                 session: Session | None = None,
+                 added: tuple[SourceKind, ...] = ()) -> None:
         super().__init__(parent)
+        self.added = {k.key: k for k in added}
         self.setWindowTitle("Edit session" if session else "New session")
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(560)
@@ -70,6 +67,8 @@ class SessionDialog(QDialog):
         self.kind_combo.setAccessibleName("Kind of session")
         for kind in KINDS.values():
             self.kind_combo.addItem(f"{kind.label} ({kind.minutes} min)", kind.key)
+        for own in added:  # the types of session the engagement's template adds
+            self.kind_combo.addItem(f"{own.session} ({own.minutes} min)", own.key)
         self.kind_combo.setAccessibleDescription(
             "Choosing a kind fills in its usual length; the end time can still be changed.")
         self.unscheduled_check = QCheckBox("&Not scheduled yet", self)
@@ -206,8 +205,8 @@ class SessionDialog(QDialog):
     # -- keeping the end time sensible ------------------------------------------------
 
     def _kind_changed(self) -> None:
-        kind = KINDS[self.kind_combo.currentData()]
-        if kind.participants:
+        kind = KINDS.get(str(self.kind_combo.currentData()))
+        if kind is not None and kind.participants:
             low, high = kind.participants
             self.count_hint.setText(f"usually {low} to {high}")
         else:
@@ -225,7 +224,9 @@ class SessionDialog(QDialog):
 
     def _set_default_end(self) -> None:
         filling, self._filling = self._filling, True
-        minutes = default_minutes(str(self.kind_combo.currentData()))
+        key = str(self.kind_combo.currentData())
+        own = self.added.get(key)
+        minutes = own.minutes if own else default_minutes(key)
         self.end_edit.setTime(self.start_edit.time().addSecs(minutes * 60))
         self._filling = filling
 
@@ -262,7 +263,7 @@ class SessionDialog(QDialog):
         self.problem_label.show()
 
     def _accept(self) -> None:
-        problems = self.details().problems()
+        problems = self.details().problems(self.added)
         if problems:
             self.show_problem(" ".join(problems))
             return

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.capture.session_kinds import notebook_kinds
 from peerdesk.capture.sessions import (
-    KIND_LABELS,
     MY_PARTS,
     Session,
     SessionStore,
@@ -205,7 +205,7 @@ class TimetableTab(QWidget):
         if session.id == self.next_id:
             when = f"{NEXT_MARK} {when}"
         status = status_text(session, self._now)  # "No notes" for a missed one
-        cells = [when, KIND_LABELS.get(session.kind, session.kind), session.title, session.place,
+        cells = [when, session.kind_label, session.title, session.place,
                  _PART_SHORT.get(session.my_part or "", ""),
                  partners.get(session.partner_id, "") if session.partner_id else "", status]
         items = []
@@ -324,7 +324,7 @@ class TimetableTab(QWidget):
             return
         notebook = self.context.notebook
         dialog = SessionDialog(self, notebook.flip_charts(), notebook.team(), day,
-                               self._default_start(day), session)
+                               self._default_start(day), session, notebook_kinds(notebook))
         while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 saved = (self.store.update(session.id, dialog.details()) if session

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTime
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from peerdesk.capture import flip_charts
 from peerdesk.capture.sessions import SessionDetails, SessionStore, local
 from peerdesk.gui.capture.timetable.session_dialog import SessionDialog
 from peerdesk.gui.capture.timetable.tab import NEXT_MARK, TimetableTab
@@ -30,6 +32,7 @@ from tests.gui.engagement_window import (
 from tests.gui.helpers import on_next_dialog
 
 __all__ = ["notebook_id", "window"]  # fixtures used below
+SITE_VISITS = Path(__file__).parents[3] / "fixtures" / "templates" / "site-visits.json"
 
 
 class StubLiveTab(QWidget):
@@ -275,3 +278,31 @@ def test_the_real_live_tab_opens_from_the_timetable(qtbot: QtBot, window: MainWi
     assert tab.selected_id() == session.id
     qtbot.keyClick(tab.tree, Qt.Key.Key_Return)
     assert current_tab_title(window) == "In session"
+
+
+def test_a_type_of_session_the_template_adds_is_offered_with_its_own_length(
+        stub_live: None, qtbot: QtBot, window: MainWindow) -> None:
+    notebook = window.notebook
+    assert notebook is not None
+    flip_charts.apply_template_file(notebook, SITE_VISITS)
+    tab = show_timetable(window)
+    offered: list[str] = []
+
+    def fill(dialog: SessionDialog) -> None:
+        offered.extend(dialog.kind_combo.itemText(i) for i in range(dialog.kind_combo.count()))
+        qtbot.keyClicks(dialog.title_edit, "Walk round Elm House")
+        dialog.kind_combo.setFocus()
+        qtbot.keyClicks(dialog.kind_combo, "Site")
+        dialog.date_edit.setDate(QDate(2026, 3, 3))
+        dialog.start_edit.setTime(QTime(10, 0))
+        offered.append(dialog.end_edit.time().toString("HH:mm"))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    on_next_dialog(closing_on_failure(fill))
+    tab.new_button.click()
+    assert offered[-3:] == ["Site visit (120 min)", "Case-file audit (60 min)", "12:00"]
+    rows = rows_under(tab, "Tuesday 03/03/2026")
+    assert [r[:3] for r in rows] == [[f"{NEXT_MARK} 10:00–12:00", "Site visit",
+                                      "Walk round Elm House"]]
+    [session] = SessionStore(notebook).list_all()
+    assert (session.kind, session.kind_label) == ("site_visit", "Site visit")
