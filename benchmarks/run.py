@@ -26,8 +26,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from common import Result  # noqa: E402
 
-TESTS_SECTION = "## Measured by the tests"
-"""docs/benchmarks.md keeps this section (and what follows) when the table is rewritten."""
+KEPT_SECTIONS = "\n## "
+"""docs/benchmarks.md keeps its sections (the benchmarks run on their own, the figures
+measured by the tests) when the table above them is rewritten."""
 
 
 def machine() -> str:
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         doc = HERE.parent / "docs" / "benchmarks.md"
         old = doc.read_text("utf-8") if doc.exists() else ""
-        kept = old[old.index(TESTS_SECTION):] if TESTS_SECTION in old else ""
+        kept = old[old.index(KEPT_SECTIONS) + 1:] if KEPT_SECTIONS in old else ""
         doc.write_text("# Benchmarks\n\nMeasured with `python3 dev.py bench` (which runs "
                        "`benchmarks/run.py`). Every figure is a ratio to a floor measured in "
                        "the same run on the same machine; the goals come from the issues.\n\n"
