@@ -20,7 +20,7 @@ from peerdesk.capture.sessions import to_text
 from peerdesk.sample import content as C
 from peerdesk.sample.colleagues import Colleagues
 from peerdesk.vault import search_index
-from peerdesk.vault.database import Connection
+from peerdesk.vault.database import Connection, insert_many
 from peerdesk.vault.domain import EngagementDetails, TeamMember
 from peerdesk.vault.errors import ValidationError
 from peerdesk.vault.library import Library
@@ -293,7 +293,8 @@ def fill_demo(notebook: Notebook, scale: int = 1) -> None:
             with search_index.bulk_insert(conn):
                 for table in _ORDER:
                     if table in rows.tables:
-                        conn.executemany(_INSERTS[table], rows.tables[table])
+                        head, row = _INSERTS[table].split(" VALUES ")
+                        insert_many(conn, head, rows.tables[table], row=row)
             with search_index.bulk_insert(conn):  # the colleagues' cards only add rows
                 writer.colleagues.deliver(conn)
             writer.places(conn)

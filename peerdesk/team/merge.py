@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from peerdesk.team import links
 from peerdesk.team.bundle import Bundle, BundlePostit
-from peerdesk.vault.database import Connection
+from peerdesk.vault.database import Connection, insert_many
 
 
 @dataclass
@@ -116,14 +116,13 @@ def apply(conn: Connection, bundle: Bundle, todo: Plan, now: str) -> None:
                      place, now, now, None if source is None or linked else source.id,
                      None if source is None or linked else source.kind,
                      None if source is None else source.day or item.day))
-    conn.executemany(
-        "INSERT INTO postit (uid, flip_chart_id, text, kind, session_id, document_id, initials,"
-        " position, created_at, updated_at, source_ref, source_kind, source_day)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    insert_many(
+        conn, "INSERT INTO postit (uid, flip_chart_id, text, kind, session_id, document_id,"
+        " initials, position, created_at, updated_at, source_ref, source_kind, source_day)", rows)
     ids = _ids(conn, [p.id for p in todo.new])
-    conn.executemany(
-        "INSERT INTO postit_origin (postit_id, author, rev, text, kind, flip_chart_id,"
-        " received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    insert_many(
+        conn, "INSERT INTO postit_origin (postit_id, author, rev, text, kind, flip_chart_id,"
+        " received_at)",
         [(ids[p.id], p.author, p.rev, p.text, p.kind, charts[p.chart], now) for p in todo.new])
     for postit_id, item in todo.updated:
         target = charts[item.chart]

@@ -19,7 +19,7 @@ from peerdesk.capture.session_kinds import added_kinds
 from peerdesk.team import handover, merge
 from peerdesk.team.bundle import MAX_FILE, SOURCE_KINDS, Bundle, BundleError, parse, unseal
 from peerdesk.team.codes import identity, my_code, peer_by_code
-from peerdesk.vault.database import Connection
+from peerdesk.vault.database import Connection, insert_many
 from peerdesk.vault.errors import ValidationError
 from peerdesk.vault.exports import list_exports, record_export, sha256_of
 from peerdesk.vault.notebook import Notebook
@@ -174,9 +174,9 @@ def _mark_held(conn: Connection, bundle: Bundle) -> None:
         "SELECT id, code FROM team_peer WHERE removed_at IS NULL")}
     rows = [(peers[code], p.id, p.rev) for p in bundle.postits
             for code in holders | {p.author} if code in peers]
-    conn.executemany("INSERT INTO team_sent (peer_id, postit_uid, rev) VALUES (?, ?, ?)"
-                     " ON CONFLICT (peer_id, postit_uid) DO UPDATE SET rev = excluded.rev"
-                     " WHERE excluded.rev > rev", rows)
+    insert_many(conn, "INSERT INTO team_sent (peer_id, postit_uid, rev)", rows,
+                "ON CONFLICT (peer_id, postit_uid) DO UPDATE SET rev = excluded.rev"
+                " WHERE excluded.rev > rev")
 
 
 def _register(notebook: Notebook, path: Path) -> int | None:

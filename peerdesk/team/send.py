@@ -28,7 +28,7 @@ from peerdesk.team.bundle import (
 )
 from peerdesk.team.codes import Peer, check_initials, my_code, peer_by_initials
 from peerdesk.team.links import canonical, members
-from peerdesk.vault.database import Connection
+from peerdesk.vault.database import Connection, insert_many
 from peerdesk.vault.errors import ValidationError
 from peerdesk.vault.exports import ExportRecord, write_export
 from peerdesk.vault.notebook import Notebook
@@ -194,8 +194,7 @@ def write(notebook: Notebook, bundle: Bundle, path: Path, to: Sequence[Peer],
                      " postits, export_id, at) VALUES ('sent', ?, ?, ?, ?, ?, ?)",
                      (bundle.id, bundle.kind, names, len(bundle.postits), record.id,
                       notebook.now_text()))
-        conn.executemany(
-            "INSERT INTO team_sent (peer_id, postit_uid, rev) VALUES (?, ?, ?)"
-            " ON CONFLICT (peer_id, postit_uid) DO UPDATE SET rev = excluded.rev",
-            [(peer.id, p.id, p.rev) for peer in to for p in bundle.postits])
+        insert_many(conn, "INSERT INTO team_sent (peer_id, postit_uid, rev)",
+                    [(peer.id, p.id, p.rev) for peer in to for p in bundle.postits],
+                    "ON CONFLICT (peer_id, postit_uid) DO UPDATE SET rev = excluded.rev")
     return Sent(record, bundle, tuple(p.initials for p in to))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import stat
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -313,3 +314,27 @@ def integrity(conn: Connection) -> IntegrityReport:
     except Exception as exc:
         sqlite = [f"the check could not run to the end: {exc}"]
     return IntegrityReport(cipher, [p for p in sqlite if p != "ok"])
+
+
+ROWS_PER_STATEMENT = 500
+
+
+def insert_many(conn: Connection, head: str, rows: Sequence[Sequence[object]],
+                tail: str = "", row: str = "") -> None:
+    """``conn.executemany(f"{head} VALUES {row} {tail}", rows)``, but a few hundred rows to
+    a statement.
+
+    With SQLCipher's memory security on, every run of a statement costs allocations that
+    are locked and wiped one system call at a time; row by row, 3,500 post-its took over two
+    seconds to insert, in statements of many rows a fifth of that. ``row`` is one row's
+    values, ``(?, ?, ...)`` by default; ``tail`` is an ``ON CONFLICT`` clause, if any."""
+    if not rows:
+        return
+    width = len(rows[0])
+    one = row or f"({', '.join('?' * width)})"
+    per = max(1, min(ROWS_PER_STATEMENT, 30_000 // max(width, 1)))
+    for start in range(0, len(rows), per):
+        chunk = rows[start:start + per]
+        values = ", ".join([one] * len(chunk))
+        conn.execute(f"{head} VALUES {values} {tail}".rstrip(),
+                     [value for r in chunk for value in r])

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from peerdesk.vault import schema
-from peerdesk.vault.database import PAGE_SIZE, integrity
+from peerdesk.vault.database import PAGE_SIZE, ROWS_PER_STATEMENT, insert_many, integrity
 from peerdesk.vault.notebook import Notebook, NotebookClosedError
 
 
@@ -60,3 +60,22 @@ def test_a_write_the_disk_refuses_is_rolled_back_without_a_second_error(
     assert "cannot rollback" not in info.value.message
     assert "clashes" in info.value.message and "damaged" not in info.value.message
     assert notebook.engagement().title != "changed"
+
+
+def test_insert_many_stores_every_row_in_statements_of_many_rows(notebook: Notebook) -> None:
+    rows = [(n, f"row {n}") for n in range(ROWS_PER_STATEMENT * 2 + 7)]
+    statements: list[str] = []
+    with notebook.write() as conn:
+        conn.execute("CREATE TABLE scratch (id INTEGER PRIMARY KEY, text TEXT, seen INTEGER)")
+        conn.set_trace_callback(statements.append)
+        insert_many(conn, "INSERT INTO scratch (id, text, seen)", rows, row="(?, ?, 1)")
+        insert_many(conn, "INSERT INTO scratch (id, text, seen)", [], row="(?, ?, 1)")
+        insert_many(conn, "INSERT INTO scratch (id, text)", [(3, "again"), (9999, "new")],
+                    "ON CONFLICT (id) DO UPDATE SET seen = seen + 1")
+        conn.set_trace_callback(None)
+    assert len(statements) == 4  # 507 rows in three statements, then one upsert
+    with notebook.read() as conn:
+        stored = conn.execute("SELECT id, text, seen FROM scratch ORDER BY id").fetchall()
+    assert len(stored) == len(rows) + 1
+    assert stored[3] == (3, "row 3", 2) and stored[-1] == (9999, "new", None)
+    assert [r[:2] for r in stored[:-1]] == rows
