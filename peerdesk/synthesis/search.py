@@ -46,9 +46,14 @@ KIND_TEXTS = {
 # unicode61 keeps letters and digits together and splits on everything else.
 _TOKEN = re.compile(r"[^\W_]+")
 
+_NEWEST_SQL = "SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1"
+_SINCE_SQL = "SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid >= ?"
 _CANDIDATES_SQL = ("SELECT rowid, rank FROM search_index WHERE search_index MATCH ?"
-                   " ORDER BY rowid DESC LIMIT ?")
-_ROW_SQL = "SELECT rowid, heading, body FROM search_index WHERE rowid = ?"
+                   " AND rowid >= ?")
+FIRST_SPAN = 4096
+"""The rowids looked at first, back from the newest; each further look takes eight times
+as many."""
+_ROWS_SQL = "SELECT rowid, heading, body FROM search_index WHERE rowid IN ({marks})"
 _SESSION_OF = {
     "participant": "SELECT id, session_id FROM participant WHERE id IN ({ids})",
     "group_feedback": "SELECT id, session_id FROM group_feedback WHERE id IN ({ids})",
@@ -133,17 +138,44 @@ def ranked_rows(conn: Any, text: str, limit: int = DEFAULT_LIMIT,
     query = fts_query(text)
     if query is None or limit <= 0:
         return []
-    candidates = conn.execute(_CANDIDATES_SQL, (query, window)).fetchall()
+    since = _window_start(conn, query, window)
+    if since is None:
+        return []
+    candidates = conn.execute(_CANDIDATES_SQL, (query, since)).fetchall()
     best = sorted(candidates, key=lambda row: (row[1], -row[0]))[:limit]
     words, prefix = query_words(text)
     out = []
+    marks = ",".join("?" * len(best))
+    texts = {int(r[0]): (str(r[1]), str(r[2])) for r in conn.execute(
+        _ROWS_SQL.format(marks=marks), [rowid for rowid, _rank in best])}
     for rowid, rank in best:
-        row = conn.execute(_ROW_SQL, (rowid,)).fetchone()
-        if row is not None:
-            heading, body = str(row[1]), str(row[2])
+        if rowid in texts:
+            heading, body = texts[rowid]
             snippet = make_snippet(heading, body, words, prefix)
             out.append((int(rowid), heading, snippet, float(rank)))
     return out
+
+
+def _window_start(conn: Any, query: str, window: int) -> int | None:
+    """The oldest rowid among the newest ``window`` matches; None when nothing matches.
+
+    FTS5 reads a word's matches oldest first. Asking for the newest first (ORDER BY rowid
+    DESC) makes it gather every match of a half-typed word in reverse, and with SQLCipher's
+    memory security each of those allocations is locked and wiped. Instead, the matches
+    are read forwards from a point a little before the newest row, and further back (eight
+    times as far each time) until the window is full or the start is reached."""
+    newest = conn.execute(_NEWEST_SQL).fetchone()
+    if newest is None:
+        return None
+    span = FIRST_SPAN
+    while True:
+        start = int(newest[0]) - span + 1
+        found = [int(r[0]) for r in conn.execute(_SINCE_SQL, (query, max(start, 0)))]
+        if len(found) >= window:
+            return found[-window]
+        if start <= 0:
+            return found[0] if found else None
+        span *= 8
 
 
 def tokens(text: str) -> list[str]:

@@ -146,13 +146,15 @@ def test_fts_query_quotes_every_word() -> None:
 def test_search_uses_the_index_never_a_scan(notebook: Notebook) -> None:
     with notebook.read() as conn:
         plans = [" ".join(str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + sql, args))
-                 for sql, args in ((search_module._CANDIDATES_SQL, ('"x"*', 500)),
-                                   (search_module._ROW_SQL, (17,)),
+                 for sql, args in ((search_module._CANDIDATES_SQL, ('"x"*', 17)),
+                                   (search_module._SINCE_SQL, ('"x"*', 17)),
+                                   (search_module._ROWS_SQL.format(marks="?,?"), (17, 33)),
                                    *((sql.format(ids="?,?"), (1, 2))
                                      for sql in search_module._SESSION_OF.values()))]
-    assert "VIRTUAL TABLE INDEX" in plans[0] and ":M" in plans[0]  # FTS5's MATCH index
-    assert "VIRTUAL TABLE INDEX" in plans[1] and plans[1].endswith(":=")  # a rowid look-up
-    assert all("USING INTEGER PRIMARY KEY" in plan for plan in plans[2:])
+    for plan in plans[:2]:  # FTS5's MATCH index, read forwards from a rowid
+        assert "VIRTUAL TABLE INDEX" in plan and plan.endswith(":M2>"), plan
+    assert "VIRTUAL TABLE INDEX" in plans[2] and plans[2].endswith(":=")  # rowid look-ups
+    assert all("USING INTEGER PRIMARY KEY" in plan for plan in plans[3:])
     source = Path(search_module.__file__).read_text(encoding="utf-8")
     assert " LIKE " not in source.upper()
 
