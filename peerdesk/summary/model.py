@@ -117,8 +117,8 @@ class SummaryFinding:
         if not self.support:
             return "no sources recorded"
         parts = []
+        added = {key: (one, many) for key, one, many in self.added_words}
         for kind, n in self.support:
-            added = {key: (one, many) for key, one, many in self.added_words}
             one, many = SOURCE_KIND_WORDS.get(kind) or added.get(kind, (kind, kind))
             parts.append(f"{n} {one if n == 1 else many}")
         return ", ".join(parts)

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from peerdesk.capture.postits import DOCUMENT_SOURCE, KIND_LABELS, PostitStore
-from peerdesk.capture.session_kinds import added_kinds
-from peerdesk.vault.database import Connection
+from peerdesk.capture.session_kinds import session_names
 from peerdesk.vault.notebook import Notebook
 
 NO_SOURCE = "none"
@@ -99,10 +98,6 @@ def _card(row: Any, names: dict[str, str]) -> Card:
                 names.get(row[5], "") if names else "")
 
 
-def _names(conn: Connection) -> dict[str, str]:
-    return {k.key: k.session for k in added_kinds(conn)}
-
-
 class BoardReader:
     def __init__(self, notebook: Notebook) -> None:
         self.notebook = notebook
@@ -120,7 +115,7 @@ class BoardReader:
             rows = conn.execute(_CARD + " WHERE p.flip_chart_id = ?"
                                 " ORDER BY p.position, p.id LIMIT ? OFFSET ?",
                                 (flip_chart_id, count, first)).fetchall()
-            names = _names(conn)
+            names = session_names(conn)
         return [_card(r, names) for r in rows]
 
     def cards_by_id(self, ids: Sequence[int]) -> list[Card]:
@@ -129,7 +124,7 @@ class BoardReader:
             return []
         found: dict[int, Card] = {}
         with self.notebook.read() as conn:
-            names = _names(conn)
+            names = session_names(conn)
             for start in range(0, len(ids), 500):
                 chunk = tuple(ids[start:start + 500])
                 marks = ",".join("?" * len(chunk))
@@ -153,7 +148,7 @@ class BoardReader:
         """The kinds of source the filter offers, with their names: peerdesk's own, then
         the types of session this engagement's template added."""
         with self.notebook.read() as conn:
-            return {**SOURCE_TEXTS, **_names(conn)}
+            return {**SOURCE_TEXTS, **session_names(conn)}
 
     def days(self) -> list[str]:
         """Days with sessions, "YYYY-MM-DD", in order (for the day filter)."""

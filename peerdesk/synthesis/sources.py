@@ -27,10 +27,9 @@ RAW_KIND = ("(CASE WHEN p.session_id IS NOT NULL THEN COALESCE(s.source_kind, s.
 """SQL: the post-it's session kind (a template's added kind where it has one), "document"
 or the kind a colleague's bundle gave."""
 
-_RELAYING = ", ".join(f"'{raw}'" for raw, kind in EVIDENCE_KINDS.items() if kind is None)
 KIND = ("(CASE " + RAW_KIND + " " + " ".join(
-    f"WHEN '{raw}' THEN '{kind}'" for raw, kind in EVIDENCE_KINDS.items() if kind)
-    + f" ELSE CASE WHEN {RAW_KIND} IN ({_RELAYING}) THEN NULL ELSE {RAW_KIND} END END)")
+    f"WHEN '{raw}' THEN " + (f"'{kind}'" if kind else "NULL")
+    for raw, kind in EVIDENCE_KINDS.items()) + f" ELSE {RAW_KIND} END)")
 """SQL: the kind of source (NULL for a post-it that has none, or whose session relays); a
 kind a template added is its own kind, as in ``triangulation.evidence_kind``."""
 

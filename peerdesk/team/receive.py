@@ -131,8 +131,7 @@ def _check_kinds(notebook: Notebook, bundle: Bundle) -> None:
             "This bundle has notes from a type of session this engagement does not have ("
             + ", ".join(k.replace("_", " ") for k in unknown) + "): the sender's template "
             "adds it. Load the same template (Timetable, Flip charts, Load another template), "
-            "then open the "
-            "bundle again. Nothing was changed.")
+            "then open the bundle again. Nothing was changed.")
 
 
 def _differs(a: str, b: str) -> bool:

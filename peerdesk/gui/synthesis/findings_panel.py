@@ -237,8 +237,8 @@ class FindingsPanel(QWidget):
         except PeerdeskError as exc:
             self.context.messages.error(exc.message)
             return
+        labels = self.model.kind_labels or SOURCE_KIND_LABELS
         for ev in evidence:
-            labels = self.model.kind_labels or SOURCE_KIND_LABELS
             source = labels.get(ev.source.kind, ev.source.kind) \
                 if ev.source else "No source"
             verb = "Challenges" if ev.relation == "challenges" else "Supports"
