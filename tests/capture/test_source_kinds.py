@@ -13,6 +13,7 @@ from peerdesk.capture import flip_charts
 from peerdesk.capture.postits import PostitStore
 from peerdesk.capture.session_kinds import notebook_kind_labels, notebook_kinds
 from peerdesk.capture.sessions import SessionDetails, SessionStore
+from peerdesk.capture.timetable.days import missed, status_text
 from peerdesk.feedback.model import build_feedback
 from peerdesk.summary.model import build_summary
 from peerdesk.synthesis.board import BoardFilter, BoardReader
@@ -128,3 +129,12 @@ def test_two_added_kinds_may_not_share_a_label() -> None:
     doc["source_kinds"][1]["label"] = "site visits"
     with pytest.raises(TemplateError, match="used twice"):
         parse_template(json.dumps(doc).encode(), "twice.json")
+
+
+def test_a_past_session_of_an_added_type_without_notes_is_marked_no_notes(
+        notebook: Notebook) -> None:
+    flip_charts.apply_template_file(notebook, TEMPLATE)
+    visit = SessionStore(notebook).get(session(notebook, "Elm House", "site_visit", 10))
+    assert visit.ends_at is not None
+    assert missed(visit, visit.ends_at)
+    assert status_text(visit, visit.ends_at) == "No notes"

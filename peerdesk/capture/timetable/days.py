@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from peerdesk.capture.session_kinds import KINDS
 from peerdesk.capture.sessions import STATUS_LABELS, Session, local, sort_key
 from peerdesk.vault.domain import Engagement
 
@@ -75,12 +74,11 @@ def timetable_days(engagement: Engagement, sessions: Sequence[Session],
 
 
 NO_NOTES = "no notes"
-_NOTES_EXPECTED = tuple(k for k in KINDS if k != "other")  # lunch, travel... need none
-
-
 def missed(session: Session, now: datetime) -> bool:
-    """True for a session whose slot is over with nothing in its notes (not cancelled)."""
-    return (session.kind in _NOTES_EXPECTED and session.status != "cancelled"
+    """True for a session whose slot is over with nothing in its notes (not cancelled).
+    Every type of session is expected to have notes, those a template adds too, except
+    "other" (lunch, travel...)."""
+    return (session.kind != "other" and session.status != "cancelled"
             and session.ends_at is not None and session.ends_at <= now
             and not session.notes.strip())
 
