@@ -19,6 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from peerdesk.capture.session_kinds import added_kinds
+from peerdesk.synthesis.triangulation import in_sentence
 from peerdesk.vault.notebook import Notebook
 
 HELD = ("s.status != 'cancelled' AND (s.status IN ('live', 'done') OR trim(s.notes) != ''"
@@ -57,11 +59,14 @@ class MethodFigures:
     documents: int
     onsite_days: int
     counted: str = COUNTED
+    added: tuple[tuple[str, int], ...] = ()
+    """The types of session the engagement's template adds, held: ("Site visits", 2)."""
 
     def lines(self) -> list[tuple[str, int]]:
         return [
             ("Meetings with individuals held", self.meetings),
             ("Focus groups held", self.focus_groups),
+            *((f"{label} held", n) for label, n in self.added),
             ("People met", self.participants),
             ("Documents read", self.documents),
             ("Days on site", self.onsite_days),
@@ -119,7 +124,9 @@ def _days(onsite: tuple[str | None, str | None]) -> int:
 def count_method(notebook: Notebook, onsite: tuple[str | None, str | None]) -> MethodFigures:
     with notebook.read() as conn:
         kinds = dict(conn.execute(
-            f"SELECT s.kind, COUNT(*) FROM session s WHERE {HELD} GROUP BY s.kind").fetchall())
+            f"SELECT COALESCE(s.source_kind, s.kind), COUNT(*) FROM session s WHERE {HELD}"
+            " GROUP BY 1").fetchall())
+        added = added_kinds(conn)
         rows = conn.execute(
             "SELECT COALESCE(p.name, ''), p.role, p.organisation, p.session_id"
             f" FROM participant p JOIN session s ON s.id = p.session_id WHERE {HELD}"
@@ -152,7 +159,14 @@ def count_method(notebook: Notebook, onsite: tuple[str | None, str | None]) -> M
     # The same role from the same organisation in two sessions may be one person met
     # twice: count the most seen in any one session.
     by_role_count = sum(max(seen.values()) for seen in by_role.values())
+    counted = COUNTED
+    if added:
+        held = ["meetings", "focus groups", *(in_sentence(k.label) for k in added)]
+        counted = COUNTED.replace("meetings and focus groups held",
+                                  f"{', '.join(held[:-1])} and {held[-1]} held")
     return MethodFigures(meetings=int(kinds.get("meeting", 0)),
                          focus_groups=int(kinds.get("focus_group", 0)),
                          participants=len(named) + by_role_count + groups,
-                         documents=int(documents), onsite_days=_days(onsite))
+                         documents=int(documents), onsite_days=_days(onsite),
+                         counted=counted,
+                         added=tuple((k.label, int(kinds.get(k.key, 0))) for k in added))

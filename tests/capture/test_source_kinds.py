@@ -138,3 +138,16 @@ def test_a_past_session_of_an_added_type_without_notes_is_marked_no_notes(
     assert visit.ends_at is not None
     assert missed(visit, visit.ends_at)
     assert status_text(visit, visit.ends_at) == "No notes"
+
+
+def test_the_summary_counts_the_added_types_held(notebook: Notebook) -> None:
+    flip_charts.apply_template_file(notebook, TEMPLATE)
+    store = SessionStore(notebook)
+    for hour in (10, 14):
+        store.save_notes(session(notebook, f"Visit at {hour}", "site_visit", hour), "Calm")
+    session(notebook, "Planned audit", "case_audit", 16)  # planned only: not held
+    method = build_summary(notebook).method
+    assert method.lines()[:4] == [("Meetings with individuals held", 0),
+                                  ("Focus groups held", 0), ("Site visits held", 2),
+                                  ("Case-file audits held", 0)]
+    assert "meetings, focus groups, site visits and case-file audits held" in method.counted
